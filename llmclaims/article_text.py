@@ -1,0 +1,56 @@
+"""Check an article before any money is spent on it.
+
+Every rejection is an `InputError` that says what was wrong and what to do; the text itself is
+never altered, because evidence offsets are reported against exactly what the caller passed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+
+DEFAULT_MAX_CHARS = 120_000
+_HTML = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|p|div|span|br|script|style|article|a\s+href)\b",
+    re.IGNORECASE,
+)
+
+
+def check_article(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Return the article as `str`, or raise `InputError` saying why it cannot be summarized."""
+    if isinstance(text, (bytes, bytearray)):
+        if b"\x00" in text:
+            raise InputError("the article is binary data (it contains NUL bytes), not text")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the article is not valid UTF-8 (byte {exc.start}): decode it with its real "
+                "encoding first, e.g. data.decode('latin-1')"
+            ) from None
+    if not isinstance(text, str):
+        raise InputError(f"the article must be str or bytes, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the article is empty or only whitespace")
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise InputError("the article looks like binary data (control characters), not text")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the article is too long: {len(text):,} characters, the limit is {max_chars:,} "
+            "(long-article chunking is not supported yet; split the text or raise max_chars "
+            "if your model's context allows it)"
+        )
+    if len(_HTML.findall(text[:20_000])) >= 3:
+        raise InputError(
+            "the article looks like HTML: extract the article text first (for example with "
+            "trafilatura or BeautifulSoup's get_text), so evidence points at words, not markup"
+        )
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:10_000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    bad += sample.count("\ufffd")
+    return bad / len(sample)

@@ -1,0 +1,167 @@
+"""From the model's answer to a checked `ArticleSummary`: the trust layer's seam.
+
+Everything deterministic happens here, after the model and on every cache hit: evidence is
+located in the article to character offsets, items whose evidence cannot be found are handled by
+the grounding policy (never silently), and the metadata records what the article cost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .grounding import locate_evidence
+from .models import (
+    ArticleSummary,
+    Claim,
+    Dropped,
+    Evidence,
+    Metadata,
+    Source,
+    Span,
+    TimelineEntry,
+)
+from .wire import WireArticle
+
+if TYPE_CHECKING:
+    from .cache import CachedAnswer
+    from .config import Settings
+    from .prompts import Prompt
+    from .transport import CallStats
+
+UNGROUNDED = "ungrounded"
+
+
+class Grounder:
+    """Finds quotes in one article, remembering results so each quote is searched once.
+
+    `check` runs inside instructor's validation (it is passed in the validation context): when
+    quotes are missing and re-asks remain, it raises with the exact quotes, so the model is asked
+    again; on the last attempt it lets the answer through and the policy decides.
+    """
+
+    def __init__(self, text: str, reasks: int = 0, stats: CallStats | None = None) -> None:
+        self.text = text
+        self.reasks = reasks
+        self.stats = stats
+        self._found: dict[str, Span | None] = {}
+
+    def find(self, quote: str) -> Span | None:
+        if quote not in self._found:
+            self._found[quote] = locate_evidence(quote, self.text)
+        return self._found[quote]
+
+    def missing(self, wire: WireArticle) -> list[str]:
+        quotes = [q for item in _items(wire) for q in item.evidence]
+        return list(dict.fromkeys(q for q in quotes if self.find(q) is None))
+
+    def check(self, wire: WireArticle) -> None:
+        if self.stats is not None and self.stats.responses > self.reasks:
+            return
+        missing = self.missing(wire)
+        if missing:
+            listed = "; ".join(repr(q) for q in missing[:20])
+            raise ValueError(
+                "these evidence quotes do not occur in the article; copy each one exactly "
+                f"from the article text, or remove it: {listed}"
+            )
+
+
+def _items(wire: WireArticle) -> list[Any]:
+    return [*wire.sources, *wire.claims, *wire.timeline]
+
+
+def _evidence(quotes: list[str], grounder: Grounder) -> list[Evidence]:
+    return [Evidence(quote=q, span=grounder.find(q)) for q in quotes]
+
+
+def assemble(
+    text: str,
+    published: date | None,
+    answer: CachedAnswer,
+    settings: Settings,
+    prompt: Prompt,
+    *,
+    cached: bool,
+    grounder: Grounder | None = None,
+) -> ArticleSummary:
+    """Build the public summary: locate evidence, apply the grounding policy, add metadata."""
+    grounder = grounder or Grounder(text)
+    wire = answer.wire
+    policy = settings.grounding
+    dropped: list[Dropped] = []
+
+    def ground(item: Any, kind: str, ident: str) -> tuple[dict[str, Any], list[str]] | None:
+        evidence = _evidence(item.evidence, grounder)
+        flags: list[str] = []
+        if any(e.span is None for e in evidence):
+            if policy == "strict":
+                kept = [e for e in evidence if e.span is not None]
+                if not kept:
+                    dropped.append(
+                        Dropped(
+                            kind=kind,  # type: ignore[arg-type]
+                            id=ident,
+                            reason="no evidence quote was found in the article",
+                            item=item.model_dump(),
+                        )
+                    )
+                    return None
+                evidence = kept
+            elif policy == "flag":
+                flags.append(UNGROUNDED)
+        data = item.model_dump()
+        data["evidence"] = [e.model_dump() for e in evidence]
+        return data, flags
+
+    sources: list[Source] = []
+    for s in wire.sources:
+        grounded = ground(s, "source", s.id)
+        if grounded is not None:
+            data, flags = grounded
+            sources.append(Source.model_validate({**data, "flags": flags}))
+    kept_sources = {s.id for s in sources}
+    for s in sources:
+        if s.via is not None and s.via not in kept_sources:
+            s.via = None
+
+    claims: list[Claim] = []
+    for c in wire.claims:
+        grounded = ground(c, "claim", c.id)
+        if grounded is not None:
+            data, flags = grounded
+            data["source_ids"] = [i for i in c.source_ids if i in kept_sources]
+            claims.append(Claim.model_validate({**data, "flags": flags}))
+    kept_claims = {c.id for c in claims}
+
+    timeline: list[TimelineEntry] = []
+    for i, t in enumerate(wire.timeline):
+        grounded = ground(t, "timeline", f"T{i + 1}")
+        if grounded is not None:
+            data, flags = grounded
+            data["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
+            timeline.append(
+                TimelineEntry.model_validate({**data, "model_value": t.value, "flags": flags})
+            )
+
+    metadata = Metadata(
+        model=answer.model,
+        endpoint=settings.endpoint,
+        mode=settings.mode,
+        prompt_version=prompt.version,
+        published=published,
+        usage=answer.usage,
+        requests=0 if cached else answer.requests,
+        reasks=answer.reasks,
+        transport_retries=answer.transport_retries,
+        cached=cached,
+        created_at=answer.created_at,
+    )
+    return ArticleSummary(
+        language=wire.language,
+        sources=sources,
+        claims=claims,
+        timeline=timeline,
+        metadata=metadata,
+        dropped=dropped,
+    )

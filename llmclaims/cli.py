@@ -1,0 +1,114 @@
+"""`llmclaims` on the command line: JSON out, one-line errors, meaningful exit codes.
+
+Exit codes: 0 success, 1 the library failed on this input or provider, 2 usage or
+configuration error, 130 interrupted. Set LLMCLAIMS_DEBUG=1 to see tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigurationError, LLMClaimsError, redact
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("model")
+    group.add_argument("--model", help="model name (default: $LLMCLAIMS_MODEL)")
+    group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
+    group.add_argument("--mode", choices=["json_schema", "tools", "tools_strict", "json", "md_json"],
+                       help="how the schema is enforced (default: json_schema)")
+    group.add_argument("--grounding", choices=["strict", "flag", "keep"], default="flag",
+                       help="what to do with items whose evidence is not in the text")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument("--cache-dir", type=Path, help="cache folder (default: per-user cache)")
+
+
+def _config(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "model": args.model,
+        "base_url": args.base_url,
+        "mode": args.mode,
+        "grounding": args.grounding,
+        "cache": not args.no_cache,
+        "cache_dir": args.cache_dir,
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="llmclaims",
+        description="Claims, sources, hedging and timelines from news articles.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    one = commands.add_parser("summarize", help="summarize one article, print JSON")
+    one.add_argument("path", help="text file with the article, or - for standard input")
+    one.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    _add_model_options(one)
+    one.set_defaults(run=_summarize)
+    return parser
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigurationError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise ConfigurationError(f"{path} is a folder; give a text file") from None
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from .extract import Summarizer
+
+    text = _read(args.path)
+    summary = Summarizer(**_config(args)).summarize(text, published=args.published)
+    sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="llmclaims: %(message)s")
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)  # we report its failures
+    args = build_parser().parse_args(argv)
+    debug = bool(os.environ.get("LLMCLAIMS_DEBUG"))
+    try:
+        return int(args.run(args))
+    except ConfigurationError as exc:
+        print(f"llmclaims: error: {exc}", file=sys.stderr)
+        return 2
+    except LLMClaimsError as exc:
+        print(f"llmclaims: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("llmclaims: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise is no raw traceback, whatever happens
+        if debug:
+            raise
+        message = redact(f"{type(exc).__name__}: {exc}", os.environ.get("OPENAI_API_KEY"))
+        print(f"llmclaims: unexpected error: {message} (set LLMCLAIMS_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Resolve settings from arguments first, then the environment, then defaults.
+
+The environment names are the ones the openai SDK already reads (`OPENAI_API_KEY`,
+`OPENAI_BASE_URL`), so a configured machine needs nothing new, plus `LLMCLAIMS_*` for what is
+ours. Resolution happens once per `Summarizer`, not per article.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import instructor
+
+from .article_text import DEFAULT_MAX_CHARS
+from .errors import ConfigurationError
+
+MODES: dict[str, instructor.Mode] = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "tools": instructor.Mode.TOOLS,
+    "tools_strict": instructor.Mode.TOOLS_STRICT,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+LOCAL_KEY = "not-needed"  # sent to local servers that ignore keys; never a real secret
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str
+    base_url: str | None
+    api_key: str = field(repr=False)
+    mode: str = "json_schema"
+    temperature: float | None = None
+    max_tokens: int | None = None
+    timeout: float = 120.0
+    retries: int = 4
+    retry_max_wait: float = 60.0
+    reasks: int = 2
+    cache_dir: Path | None = None
+    grounding: str = "flag"
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    @property
+    def instructor_mode(self) -> instructor.Mode:
+        return MODES[self.mode]
+
+    @property
+    def endpoint(self) -> str:
+        """The base URL without credentials or query string: safe to log and to cache-key."""
+        url = self.base_url or "https://api.openai.com/v1"
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{host}{port}{parts.path.rstrip('/')}"
+
+    def sampling(self) -> dict[str, Any]:
+        """Request parameters that change the answer (and so belong in the cache key)."""
+        params: dict[str, Any] = {}
+        if self.temperature is not None:
+            params["temperature"] = self.temperature
+        if self.max_tokens is not None:
+            params["max_tokens"] = self.max_tokens
+        return params
+
+
+def is_local(base_url: str | None) -> bool:
+    """True for servers on this machine or a private network (Ollama, vLLM, llama.cpp)."""
+    if not base_url:
+        return False
+    host = urlsplit(base_url).hostname or ""
+    if host in ("localhost",) or host.endswith((".local", ".internal", ".localhost")):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private or ip.is_link_local
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("LLMCLAIMS_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("llmclaims", appauthor=False))
+
+
+def resolve(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: str | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    **options: Any,
+) -> Settings:
+    """Build `Settings`, raising `ConfigurationError` with the fix when something is missing."""
+    model = model or os.environ.get("LLMCLAIMS_MODEL")
+    if not model:
+        raise ConfigurationError(
+            "no model given: pass model='gpt-4o-mini' (or --model), or set LLMCLAIMS_MODEL"
+        )
+    base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
+    api_key = api_key or os.environ.get("OPENAI_API_KEY") or None
+    if not api_key:
+        if not is_local(base_url):
+            where = base_url or "the OpenAI API"
+            raise ConfigurationError(
+                f"no API key for {where}: set OPENAI_API_KEY or pass api_key=... "
+                "(local servers such as Ollama or vLLM need none: pass their base_url)"
+            )
+        api_key = LOCAL_KEY
+    mode = mode or os.environ.get("LLMCLAIMS_MODE") or "json_schema"
+    if mode not in MODES:
+        raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}")
+    grounding = options.get("grounding", "flag")
+    if grounding not in ("strict", "flag", "keep"):
+        raise ConfigurationError(f"unknown grounding policy {grounding!r}: strict, flag or keep")
+    for name in ("retries", "reasks"):
+        if name in options and (not isinstance(options[name], int) or options[name] < 0):
+            raise ConfigurationError(f"{name} must be a whole number >= 0")
+    directory = None
+    if cache:
+        directory = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
+    return Settings(
+        model=model, base_url=base_url, api_key=api_key, mode=mode, cache_dir=directory, **options
+    )

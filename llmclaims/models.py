@@ -1,0 +1,151 @@
+"""The public data model: what `summarize` returns and what users store.
+
+Each public item extends its wire counterpart (`wire.py`) with what the library computes and
+checks itself: character spans of the evidence, the derived hedging level, flags raised by the
+trust checks, and the summary's provenance. Everything round-trips through JSON, so a summary
+written to a JSONL file reads back as the same object.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .wire import WireArticle, WireClaim, WireFactuality, WireSource, WireTimelineEntry
+
+HedgingLevel = Literal["none", "low", "medium", "high"]
+MatchStatus = Literal["exact", "normalized", "fuzzy"]
+GroundingPolicy = Literal["strict", "flag", "keep"]
+
+
+class Span(BaseModel):
+    """Where a quote sits in the article; `text` is always the article's own characters."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    status: MatchStatus
+
+
+class Evidence(BaseModel):
+    """A quote as the model gave it, and where the library found it (None: not found)."""
+
+    quote: str
+    span: Span | None = None
+
+
+class Factuality(WireFactuality):
+    """A party's commitment to a claim, with a hedging level derived from it.
+
+    `hedging` is recomputed from the other fields on every validation, so it can never
+    disagree with them, whatever a stored JSON file says.
+    """
+
+    hedging: HedgingLevel = "none"
+
+    @model_validator(mode="after")
+    def _derive_hedging(self) -> Factuality:
+        from .hedging import hedging_level
+
+        object.__setattr__(self, "hedging", hedging_level(self))
+        return self
+
+
+class Source(WireSource):
+    evidence: list[Evidence]  # type: ignore[assignment]
+    flags: list[str] = Field(default_factory=list)
+
+
+class Claim(WireClaim):
+    author: Factuality
+    source: Factuality | None
+    evidence: list[Evidence]  # type: ignore[assignment]
+    flags: list[str] = Field(default_factory=list)
+
+
+class TimelineEntry(WireTimelineEntry):
+    """A dated event. `value` is the resolved value; `model_value` what the model proposed,
+    `normalized` what the library's own normalizer computed, when it could."""
+
+    evidence: list[Evidence]  # type: ignore[assignment]
+    model_value: str | None = None
+    normalized: str | None = None
+    flags: list[str] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    """Tokens billed, summed over every request made for the article (re-asks included)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+        )
+
+
+class Dropped(BaseModel):
+    """An item removed by the `strict` grounding policy, kept here so nothing vanishes silently."""
+
+    kind: Literal["claim", "source", "timeline"]
+    id: str
+    reason: str
+    item: dict
+
+
+class Metadata(BaseModel):
+    """How the summary was made: enough to reproduce it and to account for its cost."""
+
+    model: str
+    endpoint: str
+    mode: str
+    prompt_version: str
+    published: date | None = None
+    usage: Usage = Field(default_factory=Usage)
+    requests: int = 0
+    reasks: int = 0
+    transport_retries: int = 0
+    cached: bool = False
+    created_at: datetime | None = None
+
+
+class ArticleSummary(BaseModel):
+    """Claims, sources, hedging and timeline of one article, each tied to verbatim evidence."""
+
+    language: str
+    sources: list[Source]
+    claims: list[Claim]
+    timeline: list[TimelineEntry]
+    metadata: Metadata
+    dropped: list[Dropped] = Field(default_factory=list)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def claims_by(self, source_id: str) -> list[Claim]:
+        return [c for c in self.claims if source_id in c.source_ids]
+
+
+__all__ = [
+    "ArticleSummary",
+    "Claim",
+    "Dropped",
+    "Evidence",
+    "Factuality",
+    "GroundingPolicy",
+    "HedgingLevel",
+    "Metadata",
+    "Source",
+    "Span",
+    "TimelineEntry",
+    "Usage",
+    "WireArticle",
+]

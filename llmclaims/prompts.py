@@ -1,0 +1,51 @@
+"""Find and load the versioned prompt templates.
+
+The templates live in the top-level `prompts/` folder of the source tree, which the wheel ships
+as `llmclaims/prompts/`. An installed wheel finds them beside this module; a source checkout
+(editable install, tests) finds them one level up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+CURRENT = "summarize/v1"
+
+
+def prompt_dir() -> Path:
+    """The folder holding the prompt templates, wherever the package was installed from."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "prompts", here.parent / "prompts"):
+        if (candidate / CURRENT / "system.jinja").is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"llmclaims prompt templates not found next to {here}; the installation is incomplete "
+        "(reinstall llmclaims)"
+    )
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One version of the prompt: templates for instructor to render, and their identity."""
+
+    version: str
+    system: str
+    user: str
+
+    @property
+    def digest(self) -> str:
+        """Hash of the template text: part of the cache key, so edits never serve stale answers."""
+        return hashlib.sha256(f"{self.system}\0{self.user}".encode()).hexdigest()[:16]
+
+
+@cache
+def load_prompt(version: str = CURRENT) -> Prompt:
+    folder = prompt_dir() / version
+    return Prompt(
+        version=version,
+        system=(folder / "system.jinja").read_text(encoding="utf-8"),
+        user=(folder / "user.jinja").read_text(encoding="utf-8"),
+    )

@@ -1,0 +1,265 @@
+"""The one place requests leave the process: transport retries, accounting, answer checks.
+
+Retries happen here and only here. The openai SDK's own retries are switched off
+(`max_retries=0`) and instructor retries only invalid output (re-asks), so one article never
+costs more attempts than `Settings.retries`. This function is what instructor calls for each
+attempt; it records every request and its token usage in the current `CallStats`, so usage is
+summed over re-asks and transport retries alike.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import openai
+from openai.types.chat import ChatCompletion
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_random_exponential,
+)
+
+from .config import Settings
+from .errors import (
+    ConfigurationError,
+    ContentFilteredError,
+    ProviderError,
+    RefusalError,
+    TruncatedOutputError,
+    redact,
+)
+from .models import Usage
+
+log = logging.getLogger("llmclaims")
+
+RETRY_STATUSES = frozenset({408, 409, 429})
+
+
+@dataclass
+class CallStats:
+    """What one article cost: requests sent, answers received, retries, tokens."""
+
+    requests: int = 0
+    responses: int = 0
+    transport_retries: int = 0
+    usage: Usage = field(default_factory=Usage)
+    model: str | None = None
+
+
+current_stats: ContextVar[CallStats | None] = ContextVar("llmclaims_call_stats", default=None)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """408/409/429/5xx, timeouts and dropped connections are worth another try; the rest not."""
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
+    return isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError))
+
+
+def retry_after_seconds(exc: BaseException | None) -> float | None:
+    """The server's own wait hint (`retry-after-ms`, then `Retry-After`), when it gave one."""
+    response = getattr(exc, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(float(raw_ms) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(float(raw), 0.0)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(raw) if raw else None
+        if parsed is None:
+            return None
+        return max(parsed.timestamp() - time.time(), 0.0)
+
+
+class WaitRetryAfter:
+    """Wait what the server asks (capped), else exponential backoff with full jitter."""
+
+    def __init__(self, cap: float, initial: float = 0.5) -> None:
+        self.cap = cap
+        self.backoff = wait_random_exponential(multiplier=initial, max=cap)
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        hinted = retry_after_seconds(exc)
+        if hinted is not None:
+            return min(hinted, self.cap)
+        return self.backoff(state)
+
+
+def _retry_policy(settings: Settings, stats: Callable[[], CallStats | None]) -> dict[str, Any]:
+    def count(state: RetryCallState) -> None:
+        current = stats()
+        if current is not None:
+            current.transport_retries += 1
+        exc = state.outcome.exception() if state.outcome else None
+        log.warning("transient provider error, retrying: %s", redact(str(exc), settings.api_key))
+
+    return {
+        "retry": retry_if_exception(is_transient),
+        "wait": WaitRetryAfter(cap=settings.retry_max_wait),
+        "stop": stop_after_attempt(settings.retries + 1),
+        "before_sleep": count,
+        "reraise": True,
+    }
+
+
+def provider_error(exc: Exception, settings: Settings, attempts: int) -> ProviderError | Exception:
+    """Turn an openai exception into our typed error, with advice and without the key."""
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        advice = {
+            400: "the provider rejected the request (check the model supports the mode "
+            f"{settings.mode!r}; try mode='json' or 'md_json' for servers without "
+            "structured outputs)",
+            401: "the API key was rejected: check OPENAI_API_KEY",
+            403: "the key is not allowed to use this model or endpoint",
+            404: f"model {settings.model!r} or endpoint {settings.endpoint} not found",
+            429: "rate limited after retries: lower concurrency or raise retries",
+        }.get(status, "the provider failed after retries; try again later")
+        message = f"HTTP {status} from {settings.endpoint}: {advice}. Provider said: {exc.message}"
+        return ProviderError(redact(message, settings.api_key), status=status, attempts=attempts)
+    if isinstance(exc, openai.APITimeoutError):
+        message = (
+            f"no answer from {settings.endpoint} within {settings.timeout:g}s after "
+            f"{attempts} attempt(s): raise timeout= or check the server"
+        )
+        return ProviderError(message, status=None, attempts=attempts)
+    if isinstance(exc, openai.APIConnectionError):
+        message = (
+            f"cannot reach {settings.endpoint} after {attempts} attempt(s): check the base URL "
+            "and that the server is running"
+        )
+        return ProviderError(message, status=None, attempts=attempts)
+    return exc
+
+
+def check_completion(completion: ChatCompletion) -> None:
+    """Raise the typed error for answers that carry no usable content."""
+    choices = getattr(completion, "choices", None) or []
+    if not choices:
+        if getattr(completion, "prompt_filter_results", None):
+            raise ContentFilteredError("the provider's content filter blocked the prompt")
+        raise ContentFilteredError("the provider returned no answer (empty choices)")
+    choice = choices[0]
+    message = getattr(choice, "message", None)
+    if choice.finish_reason == "content_filter" or message is None:
+        raise ContentFilteredError(
+            "the provider's content filter blocked the answer (finish_reason="
+            f"{choice.finish_reason!r}); the article may touch a filtered topic"
+        )
+    refusal = getattr(message, "refusal", None)
+    if refusal:
+        raise RefusalError(f"the model refused to answer: {refusal}")
+    if choice.finish_reason == "length":
+        raise TruncatedOutputError(
+            "the answer was cut off at the output token limit (finish_reason='length'): "
+            "raise max_tokens, or use a model with a larger output limit"
+        )
+
+
+def _record(completion: ChatCompletion) -> None:
+    stats = current_stats.get()
+    if stats is None:
+        return
+    stats.responses += 1
+    stats.model = getattr(completion, "model", None) or stats.model
+    usage = getattr(completion, "usage", None)
+    if usage is not None:
+        stats.usage = stats.usage + Usage(
+            prompt_tokens=usage.prompt_tokens or 0,
+            completion_tokens=usage.completion_tokens or 0,
+            total_tokens=usage.total_tokens or 0,
+        )
+
+
+def _strict(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Ask for strict structured outputs: our wire schema is built to pass OpenAI's checks."""
+    fmt = kwargs.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        schema = dict(fmt["json_schema"])
+        schema.setdefault("strict", True)
+        kwargs = {**kwargs, "response_format": {**fmt, "json_schema": schema}}
+    return kwargs
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "api_key": settings.api_key,
+        "base_url": settings.base_url,
+        "timeout": settings.timeout,
+        "max_retries": 0,
+    }
+
+
+def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
+    """The per-attempt function instructor calls (sync): retries, accounting, checks."""
+    try:
+        client = openai.OpenAI(**client_options(settings))
+    except openai.OpenAIError as exc:
+        raise ConfigurationError(redact(str(exc), settings.api_key)) from None
+    policy = _retry_policy(settings, current_stats.get)
+
+    def create(**kwargs: Any) -> ChatCompletion:
+        kwargs = _strict(kwargs)
+        attempts = 0
+        try:
+            for attempt in Retrying(**policy):
+                with attempt:
+                    attempts += 1
+                    stats = current_stats.get()
+                    if stats is not None:
+                        stats.requests += 1
+                    completion = client.chat.completions.create(**kwargs)
+        except openai.OpenAIError as exc:
+            raise provider_error(exc, settings, attempts) from None
+        _record(completion)
+        check_completion(completion)
+        return completion
+
+    return create
+
+
+def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]:
+    """The per-attempt function instructor awaits (async twin of `sync_create`)."""
+    try:
+        client = openai.AsyncOpenAI(**client_options(settings))
+    except openai.OpenAIError as exc:
+        raise ConfigurationError(redact(str(exc), settings.api_key)) from None
+    policy = _retry_policy(settings, current_stats.get)
+
+    async def create(**kwargs: Any) -> ChatCompletion:
+        kwargs = _strict(kwargs)
+        attempts = 0
+        try:
+            async for attempt in AsyncRetrying(**policy):
+                with attempt:
+                    attempts += 1
+                    stats = current_stats.get()
+                    if stats is not None:
+                        stats.requests += 1
+                    completion = await client.chat.completions.create(**kwargs)
+        except openai.OpenAIError as exc:
+            raise provider_error(exc, settings, attempts) from None
+        _record(completion)
+        check_completion(completion)
+        return completion
+
+    return create

@@ -1,0 +1,49 @@
+"""The wheel ships the prompt templates, and an installed wheel finds them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--no-index", "-q", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return next(out.glob("llmclaims-*.whl"))
+
+
+def test_wheel_contains_prompts_and_license(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for template in (ROOT / "prompts").rglob("*.jinja"):
+        relative = template.relative_to(ROOT / "prompts").as_posix()
+        assert f"llmclaims/prompts/{relative}" in names
+    assert any(n.endswith("licenses/LICENSE") for n in names)
+    assert "llmclaims/py.typed" in names
+
+
+def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import llmclaims, llmclaims.prompts as p; "
+        "print(llmclaims.__file__); print(p.prompt_dir()); print(p.load_prompt().version)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+        env={"PYTHONPATH": str(site), "PATH": ""}, timeout=60, check=True,
+    )
+    module_file, prompt_dir, version = result.stdout.split("\n")[:3]
+    assert Path(module_file).is_relative_to(site)
+    assert Path(prompt_dir) == site / "llmclaims" / "prompts"
+    assert version == "summarize/v1"
