@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .grounding import locate_evidence
+from .grounding import locate_evidence, sentence_around
+from .hedging import check_cues
 from .models import (
     ArticleSummary,
     Claim,
@@ -75,6 +76,29 @@ def _evidence(quotes: list[str], grounder: Grounder) -> list[Evidence]:
     return [Evidence(quote=q, span=grounder.find(q)) for q in quotes]
 
 
+def _cue_flags(claim: Any, evidence: list[dict[str, Any]], text: str, lang: str) -> list[str]:
+    """Check each party's reported cues against the claim's evidence and its sentences.
+
+    Flags are prefixed with the party (`author:` / `source:`) so a reader knows whose
+    commitment looks wrong. A hedge in the evidence that the author's commitment already
+    accounts for (the journalistic conditional over a source's firm statement) is the
+    author's, so it does not make the source's `certain` suspicious.
+    """
+    spans = [e["span"] for e in evidence if e["span"] is not None]
+    if not spans:
+        return []
+    evidence_text = " … ".join(span["text"] for span in spans)
+    sentences = dict.fromkeys(sentence_around(text, sp["start"], sp["end"]) for sp in spans)
+    sentence_text = " ".join(text[a:b] for a, b in sentences)
+    flags = [f"author:{f}" for f in check_cues(claim.author, evidence_text, sentence_text, lang)]
+    if claim.source is not None:
+        source = check_cues(claim.source, evidence_text, sentence_text, lang)
+        if claim.author.certainty != "certain" and claim.author.cues:
+            source = [f for f in source if f != "unflagged_hedge"]
+        flags += [f"source:{f}" for f in source]
+    return flags
+
+
 def assemble(
     text: str,
     published: date | None,
@@ -131,6 +155,7 @@ def assemble(
         if grounded is not None:
             data, flags = grounded
             data["source_ids"] = [i for i in c.source_ids if i in kept_sources]
+            flags += _cue_flags(c, data["evidence"], text, wire.language)
             claims.append(Claim.model_validate({**data, "flags": flags}))
     kept_claims = {c.id for c in claims}
 
