@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import instructor
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core.exceptions import InstructorRetryException, ResponseParsingError
 from pydantic import ValidationError
 
 from .article_text import check_article
@@ -178,6 +178,11 @@ class Summarizer:
         cause = exc.__cause__
         if isinstance(cause, LLMClaimsError):
             return cause
+        if cause is not None and not isinstance(cause, _OUTPUT_ERRORS):
+            return LLMClaimsError(
+                redact(f"unexpected failure: {type(cause).__name__}: {cause}",
+                       self.settings.api_key)
+            )
         detail = _short_errors(cause) if cause is not None else str(exc)
         return InvalidOutputError(
             redact(
@@ -191,6 +196,9 @@ class Summarizer:
     def close(self) -> None:
         if self.cache is not None:
             self.cache.close()
+
+
+_OUTPUT_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 
 
 def _short_errors(exc: BaseException) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import time
+from datetime import timezone
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -42,6 +44,9 @@ from .models import Usage
 log = logging.getLogger("llmclaims")
 
 RETRY_STATUSES = frozenset({408, 409, 429})
+_CONTEXT_TOO_LONG = re.compile(
+    r"context.length|prompt (?:is )?too long|maximum context|context_length_exceeded", re.I
+)
 
 
 @dataclass
@@ -83,10 +88,14 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
     try:
         return max(float(raw), 0.0)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(raw) if raw else None
-        if parsed is None:
-            return None
-        return max(parsed.timestamp() - time.time(), 0.0)
+        pass
+    try:  # an HTTP date; anything else is no hint at all
+        parsed = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return max(parsed.timestamp() - time.time(), 0.0)
 
 
 class WaitRetryAfter:
@@ -134,6 +143,9 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
             404: f"model {settings.model!r} or endpoint {settings.endpoint} not found",
             429: "rate limited after retries: lower concurrency or raise retries",
         }.get(status, "the provider failed after retries; try again later")
+        if status == 400 and _CONTEXT_TOO_LONG.search(str(exc.message)):
+            advice = ("the article exceeds the model's context window: lower max_chars or use a "
+                      "model with a larger context")
         message = f"HTTP {status} from {settings.endpoint}: {advice}. Provider said: {exc.message}"
         return ProviderError(redact(message, settings.api_key), status=status, attempts=attempts)
     if isinstance(exc, openai.APITimeoutError):
