@@ -7,9 +7,11 @@ the grounding policy (never silently), and the metadata records what the article
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .dates import is_timex3_value, normalize_date
 from .grounding import locate_evidence, sentence_around
 from .hedging import check_cues
 from .models import (
@@ -99,6 +101,43 @@ def _cue_flags(claim: Any, evidence: list[dict[str, Any]], text: str, lang: str)
     return flags
 
 
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def resolve_date(
+    expression: str, model_value: str | None, published: date | None, lang: str
+) -> tuple[str | None, str | None, list[str]]:
+    """Cross-check the model's TIMEX3 value with `normalize_date`; return (value, normalized,
+    flags).
+
+    The rule: the model's value stands (it read the whole article, and resolves references
+    such as "that day" that no rule can), unless
+    - it is not a TIMEX3 value at all -> the normalizer's value, flag `date_malformed`;
+    - it states a year that neither the expression nor a publication date gives (no
+      publication date, and a year absent from the expression) -> the normalizer's value,
+      flag `date_invented_year`;
+    - the model gave no value -> the normalizer's.
+    Whenever the normalizer found a value that differs from the one kept, the entry is
+    flagged `date_disagreement` and both opinions stay visible (`model_value`, `normalized`).
+    """
+    normalized = normalize_date(expression, published=published, lang=lang).value
+    flags: list[str] = []
+    value = model_value
+    if model_value is None:
+        value = normalized
+    elif not is_timex3_value(model_value):
+        flags.append("date_malformed")
+        value = normalized
+    elif published is None and any(
+        year not in expression for year in _YEAR.findall(model_value)
+    ):
+        flags.append("date_invented_year")
+        value = normalized
+    if normalized is not None and value != normalized:
+        flags.append("date_disagreement")
+    return value, normalized, flags
+
+
 def assemble(
     text: str,
     published: date | None,
@@ -165,8 +204,13 @@ def assemble(
         if grounded is not None:
             data, flags = grounded
             data["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
+            value, normalized, date_flags = resolve_date(t.expression, t.value, published,
+                                                         wire.language)
             timeline.append(
-                TimelineEntry.model_validate({**data, "model_value": t.value, "flags": flags})
+                TimelineEntry.model_validate({
+                    **data, "value": value, "model_value": t.value, "normalized": normalized,
+                    "flags": flags + date_flags,
+                })
             )
 
     metadata = Metadata(

@@ -73,7 +73,9 @@ def test_reference_article_summary_is_grounded_and_linked(entry):
     for item in (*summary.sources, *summary.claims, *summary.timeline):
         assert "ungrounded" not in item.flags, item
         # A careful annotation must raise no trust flag: any flag here is a false alarm.
-        assert LIVE or not item.flags, (item, item.flags)
+        # (`date_disagreement` is not an alarm: two readings of a date, both kept visible.)
+        alarms = [f for f in item.flags if f != "date_disagreement"]
+        assert LIVE or not alarms, (item, alarms)
         for e in item.evidence:
             assert e.span is not None and text[e.span.start:e.span.end] == e.span.text
     source_ids = {s.id for s in summary.sources}
