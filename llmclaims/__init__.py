@@ -17,6 +17,7 @@ from .errors import (
     TruncatedOutputError,
 )
 from .extract import Summarizer, asummarize, summarize
+from .dates import DateValue, normalize_date
 from .grounding import locate_evidence
 from .hedging import hedging_level
 from .models import (
@@ -39,6 +40,7 @@ __all__ = [
     "Claim",
     "ConfigurationError",
     "ContentFilteredError",
+    "DateValue",
     "Dropped",
     "Evidence",
     "Factuality",
@@ -58,5 +60,6 @@ __all__ = [
     "asummarize",
     "hedging_level",
     "locate_evidence",
+    "normalize_date",
     "summarize",
 ]

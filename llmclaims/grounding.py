@@ -53,7 +53,7 @@ character it came from, so every match maps back to article offsets exactly and
 one article character's expansion (a ligature, "…") nor before a combining accent.
 
 Cost: the article is normalized once (a Python loop, about 0.15 s per MB) and cached
-(`functools.lru_cache`, the last 32 texts). Exact and normalized look-ups are `str.find`
+(`functools.lru_cache`, the last 4 texts). Exact and normalized look-ups are `str.find`
 calls (a few µs to a few tens of µs per quote on a 3 KB article). Fuzzy look-ups index the
 article's words once per text (about 0.1 s per MB), vote for alignments using the quote words
 that occur at most `FUZZY_MAX_ANCHOR_OCCURRENCES` times (at least the two rarest), score at
@@ -200,7 +200,7 @@ class _Prepared:
         return self._words
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4)  # one article is grounded at a time; its index costs ~40 bytes a char
 def _prepare(text: str) -> _Prepared:
     norm, index = _normalize(text)
     return _Prepared(text, norm, index)
