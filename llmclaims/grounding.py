@@ -600,7 +600,7 @@ def _previous_word(text: str, i: int) -> str:
     return text[k:i].lower()
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence (start, end) offsets, whitespace-trimmed, in order."""
     cuts = [0]
