@@ -2,20 +2,33 @@
 
 Every gold TIMEX3 of two English news corpora is normalized from its text, with the
 document creation time (DCT) as publication date, and the predicted value is compared with
-the gold ``value`` attribute.
+the gold ``value`` attribute. Each corpus is run twice:
+
+* **isolated**: ``normalize_date(text, published=DCT, lang="en")``, the expression alone;
+* **in context**: the same plus ``context=`` the expression's sentence and ``reference=``
+  the value of the previous DATE of the same document, in text order, as normalized by
+  this same run (a calendar value: a date, week, month, quarter, half, season or year,
+  never a range, duration, vague value or placeholder; none before the first one). The
+  reference is our own output, never a gold value.
 
 Corpora, looked up under ``--data-dir`` (default: ``../shared/data`` relative to the repo):
 
 * ``tempeval3_platinum/*.tml``: TempEval-3 platinum test set, inline TimeML. The DCT is
   the TIMEX3 with ``functionInDocument="CREATION_TIME"``; the evaluated expressions are
   all TIMEX3 elements inside ``<TEXT>``, their text being the element's text with
-  whitespace collapsed.
+  whitespace collapsed. The sentence of an expression comes from the text of ``<TEXT>``
+  with all tags stripped, split by :func:`sentence_spans` (end punctuation followed by a
+  capital or digit, or a blank line; not after an abbreviation, an initial or a dotted
+  acronym), whitespace collapsed. This corpus is the held-out test set: run it for the
+  score only, do not read its errors.
 * ``meantime_en/intra-doc_annotation/*/*.xml``: MEANTIME English (NewsReader XML, see
   ``MEANTIME_NWR.xsd``). Tokens are ``<token t_id=...>``; TIMEX3 markables sit in
   ``<Markables>`` and list their tokens as ``<token_anchor t_id=...>``. The expression text
   is the anchored tokens in document order joined by single spaces, except that no space
   is put before closing punctuation (``, . ) %``...) or after opening punctuation, and
-  none around a ``-`` or ``/`` token (``mid - 2011`` -> ``mid-2011``).
+  none around a ``-`` or ``/`` token (``mid - 2011`` -> ``mid-2011``). The sentence of an
+  expression is all tokens with the ``sentence`` number of its first token, joined the
+  same way; text order is the order of first tokens.
 
   - TIMEX3 markables with no token anchor are *non-text-consuming* (implicit times such as
     the end point of a duration): there is no expression to normalize, so they are not
@@ -32,10 +45,18 @@ DCT itself. ``lang="en"`` is passed (both corpora are English).
 
 Usage::
 
-    python benchmarks/timex_normalization.py [--data-dir DIR] [--errors N] [--json]
+    python benchmarks/timex_normalization.py [--data-dir DIR] [--corpus NAME]
+        [--errors N [--sentences]] [--json]
 
-With ``--json`` the last line printed is one JSON object
-``{"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, ...}, "meantime_en": {...}}``.
+``--errors N`` prints the first N in-context mistakes (with ``--sentences``, their
+sentences); use it on ``meantime_en`` only. With ``--json`` the last line printed is one
+JSON object holding the in-context figures per corpus and type, and the isolated ones
+under the key ``"isolated"`` in the same shape::
+
+    {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, "TIME": ..., ...},
+     "meantime_en": {...},
+     "isolated": {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, ...},
+                  "meantime_en": {...}}}
 """
 
 from __future__ import annotations
@@ -49,6 +70,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
@@ -76,6 +98,7 @@ class GoldTimex:
     type: str
     value: str
     dct: str
+    sentence: str = ""
 
 
 def join_tokens(tokens: list[str]) -> str:
@@ -99,8 +122,53 @@ def dct_date(value: str) -> str:
     return value[:10]
 
 
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft", "pres", "rev",
+}  # fmt: skip
+_RE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of plain ``text`` (a simple splitter: a period,
+    question or exclamation mark followed by a capital or digit, or a blank line; not after
+    an abbreviation such as "Mr." or "Jan.", an initial, or a dotted acronym such as "U.S.")."""
+    spans, start = [], 0
+    for m in _RE_SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            word = re.search(r"(\S+)$", text[start : m.start()])
+            w = word.group(1).lower().lstrip("\"'“‘(") if word else ""
+            if w in _ABBREVIATIONS or len(w) == 1 or "." in w:
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _flatten(elem: ET.Element, parts: list[str], offsets: dict[int, tuple[int, int]]) -> int:
+    """Append the text of ``elem`` (tags stripped) to ``parts``; record the character span
+    of every TIMEX3 element (by ``id()``) in ``offsets``. Returns the new text length."""
+    length = sum(map(len, parts))
+    begin = length
+    if elem.text:
+        parts.append(elem.text)
+        length += len(elem.text)
+    for child in elem:
+        length = _flatten(child, parts, offsets)
+        if child.tail:
+            parts.append(child.tail)
+            length += len(child.tail)
+    if elem.tag == "TIMEX3":
+        offsets[id(elem)] = (begin, length)
+    return length
+
+
 def load_tempeval(path: Path) -> list[GoldTimex]:
-    """The in-text TIMEX3 expressions of one TimeML ``.tml`` file."""
+    """The in-text TIMEX3 expressions of one TimeML ``.tml`` file, in text order, each with
+    its sentence (the text of ``<TEXT>`` with tags stripped, split by
+    :func:`sentence_spans`, whitespace collapsed)."""
     root = ET.parse(path).getroot()
     dct = next(
         (t.get("value", "") for t in root.iter("TIMEX3")
@@ -110,24 +178,38 @@ def load_tempeval(path: Path) -> list[GoldTimex]:
     text = root.find("TEXT")
     if dct is None or text is None:
         raise ValueError(f"{path.name}: no CREATION_TIME TIMEX3 or no <TEXT>")
+    parts: list[str] = []
+    offsets: dict[int, tuple[int, int]] = {}
+    _flatten(text, parts, offsets)
+    plain = "".join(parts)
+    spans = sentence_spans(plain)
     out = []
     for t in text.iter("TIMEX3"):
         if t.get("functionInDocument") == "CREATION_TIME":
             continue
         expression = " ".join("".join(t.itertext()).split())
+        begin, end = offsets[id(t)]
+        s_begin = max(a for a, _ in spans if a <= begin)
+        s_end = min(b for _, b in spans if b >= end)
+        sentence = " ".join(plain[s_begin:s_end].split())
         out.append(
             GoldTimex(path.stem, t.get("tid", ""), expression, t.get("type", ""),
-                      t.get("value", ""), dct)
+                      t.get("value", ""), dct, sentence)
         )  # fmt: skip
     return out
 
 
 def load_meantime(path: Path) -> tuple[list[GoldTimex], int]:
-    """The text-consuming TIMEX3 expressions of one MEANTIME file (DCT excluded), and the
-    number of non-text-consuming TIMEX3 markables skipped."""
+    """The text-consuming TIMEX3 expressions of one MEANTIME file (DCT excluded) in text
+    order (by first token), each with its sentence (the tokens of the same ``sentence``
+    joined by :func:`join_tokens`), and the number of non-text-consuming TIMEX3 markables
+    skipped."""
     root = ET.parse(path).getroot()
     tokens = {tok.get("t_id"): tok.text or "" for tok in root.iter("token")}
     sentence_of = {tok.get("t_id"): tok.get("sentence") for tok in root.iter("token")}
+    sentences: dict[str | None, list[str]] = {}
+    for tok in root.iter("token"):
+        sentences.setdefault(tok.get("sentence"), []).append(tok.text or "")
     markables = root.find("Markables")
     timexes = list(markables.iter("TIMEX3")) if markables is not None else []
 
@@ -142,7 +224,7 @@ def load_meantime(path: Path) -> tuple[list[GoldTimex], int]:
     if dct_elem is None:
         raise ValueError(f"{path.name}: no creation time")
     dct = dct_elem.get("value", "")
-    out: list[GoldTimex] = []
+    found: list[tuple[int, GoldTimex]] = []
     implicit = 0
     for t in timexes:
         if t is dct_elem:
@@ -151,11 +233,12 @@ def load_meantime(path: Path) -> tuple[list[GoldTimex], int]:
         if not ids:
             implicit += 1
             continue
-        out.append(
-            GoldTimex(path.stem, t.get("m_id", ""), join_tokens([tokens[i] for i in ids]),
-                      t.get("type", ""), t.get("value", ""), dct)
-        )  # fmt: skip
-    return out, implicit
+        sentence = join_tokens(sentences[sentence_of[ids[0]]])
+        gold = GoldTimex(path.stem, t.get("m_id", ""), join_tokens([tokens[i] for i in ids]),
+                         t.get("type", ""), t.get("value", ""), dct, sentence)  # fmt: skip
+        found.append((int(ids[0]), gold))
+    found.sort(key=lambda pair: pair[0])
+    return [g for _, g in found], implicit
 
 
 def iter_corpus(name: str, data_dir: Path, skipped: list[int] | None = None) -> Iterator[GoldTimex]:
@@ -176,22 +259,53 @@ def iter_corpus(name: str, data_dir: Path, skipped: list[int] | None = None) -> 
         raise ValueError(f"unknown corpus {name!r}")
 
 
-def evaluate(name: str, data_dir: Path) -> tuple[dict[str, dict[str, float]], list[tuple], int]:
-    """Score one corpus: per-type stats, the mistakes, and the skipped implicit TIMEX3s."""
+# A value that can anchor later expressions: a calendar date, week, month, quarter, half,
+# season or year (not a range, duration, vague reference or placeholder).
+_RE_ANCHOR_VALUE = re.compile(
+    r"(?:FY)?\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-\d)?|Q\d|H\d|SP|SU|FA|WI))?"
+)
+
+
+def evaluate(
+    name: str, data_dir: Path, in_context: bool = True
+) -> tuple[dict[str, dict[str, float]], list[tuple], int]:
+    """Score one corpus: per-type stats, the mistakes, and the skipped implicit TIMEX3s.
+
+    ``in_context``: pass each expression's sentence as ``context`` and, as ``reference``,
+    the value of the previous DATE of the same document (in text order) as normalized by
+    this run (never the gold value). Otherwise only the expression and the DCT are given.
+    """
     stats: dict[str, dict[str, float]] = {t: {"n": 0, "correct": 0} for t in TYPES}
     errors = []
     skipped: list[int] = []
+    doc, reference = None, None
     for g in iter_corpus(name, data_dir, skipped):
-        pred = normalize_date(g.text, published=dct_date(g.dct), lang="en").value
+        if g.doc != doc:
+            doc, reference = g.doc, None
+        extra = {"context": g.sentence or None, "reference": reference} if in_context else {}
+        result = normalize_date(g.text, published=dct_date(g.dct), lang="en", **extra)
+        pred = result.value
+        if result.type == "DATE" and pred and _RE_ANCHOR_VALUE.fullmatch(pred):
+            reference = pred
         s = stats.setdefault(g.type, {"n": 0, "correct": 0})
         s["n"] += 1
         if pred == g.value:
             s["correct"] += 1
         else:
-            errors.append((g.doc, g.type, g.text, g.value, pred, g.dct))
+            errors.append((g.doc, g.type, g.text, g.value, pred, g.dct, g.sentence))
     for s in stats.values():
         s["accuracy"] = round(s["correct"] / s["n"], 4) if s["n"] else 0.0
     return stats, errors, sum(skipped)
+
+
+def _print_table(title: str, stats: dict[str, dict[str, float]]) -> None:
+    n_all = sum(int(s["n"]) for s in stats.values())
+    c_all = sum(int(s["correct"]) for s in stats.values())
+    print(f"  {title}")
+    print(f"    {'type':<9}{'n':>6}{'correct':>9}{'accuracy':>10}")
+    for typ, s in stats.items():
+        print(f"    {typ:<9}{s['n']:>6}{s['correct']:>9}{s['accuracy']:>10.3f}")
+    print(f"    {'ALL':<9}{n_all:>6}{c_all:>9}{(c_all / n_all if n_all else 0):>10.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,32 +317,40 @@ def main(argv: list[str] | None = None) -> int:
         help="directory holding tempeval3_platinum/ and meantime_en/",
     )
     ap.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="print the first N mistakes per corpus"
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the first N in-context mistakes per corpus (do not use on the held-out "
+        "tempeval3_platinum)",
     )
+    ap.add_argument("--sentences", action="store_true", help="print the sentence of each mistake")
     ap.add_argument(
         "--corpus", choices=CORPORA, action="append", help="evaluate only this corpus (repeatable)"
     )
     ap.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = ap.parse_args(argv)
 
-    summary: dict[str, dict[str, dict[str, float]]] = {}
+    summary: dict[str, Any] = {}
+    isolated: dict[str, Any] = {}
     for name in args.corpus or CORPORA:
         t0 = time.perf_counter()
-        stats, errors, skipped = evaluate(name, args.data_dir)
+        iso_stats, _, skipped = evaluate(name, args.data_dir, in_context=False)
+        stats, errors, _ = evaluate(name, args.data_dir, in_context=True)
         elapsed = time.perf_counter() - t0
         n_all = sum(int(s["n"]) for s in stats.values())
-        c_all = sum(int(s["correct"]) for s in stats.values())
         note = f", {skipped} non-text-consuming TIMEX3 skipped" if skipped else ""
-        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s)")
-        print(f"  {'type':<9}{'n':>6}{'correct':>9}{'accuracy':>10}")
-        for typ, s in stats.items():
-            print(f"  {typ:<9}{s['n']:>6}{s['correct']:>9}{s['accuracy']:>10.3f}")
-        print(f"  {'ALL':<9}{n_all:>6}{c_all:>9}{(c_all / n_all if n_all else 0):>10.3f}")
-        for doc, typ, text, gold, pred, dct in errors[: args.errors]:
+        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for both runs)")
+        _print_table("isolated (expression + DCT)", iso_stats)
+        _print_table("in context (+ sentence and previous DATE as reference)", stats)
+        for doc, typ, text, gold, pred, dct, sentence in errors[: args.errors]:
             print(f"    [{typ}] {text!r:42} gold={gold:<20} pred={pred}  dct={dct}  ({doc})")
+            if args.sentences:
+                print(f"        {sentence}")
         summary[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in stats.items()}
+        isolated[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in iso_stats.items()}
     if args.json:
-        print(json.dumps(summary))
+        print(json.dumps({**summary, "isolated": isolated}))
     return 0
 
 

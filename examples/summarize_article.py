@@ -1,7 +1,7 @@
 """Summarize the reference Italian article and print it for a person to read.
 
     python examples/summarize_article.py             # offline: replays the recorded answer
-    OPENAI_API_KEY=... python examples/summarize_article.py   # live (LLMCLAIMS_MODEL or gpt-4o-mini)
+    OPENAI_API_KEY=... python examples/summarize_article.py  # live; model: $LLMCLAIMS_MODEL
 
 Offline, the answer comes from tests/cassettes/nk-missiles-russia.it.json, served by a local
 OpenAI-compatible server, so the whole library runs exactly as it would against a model:

@@ -105,10 +105,18 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def resolve_date(
-    expression: str, model_value: str | None, published: date | None, lang: str
+    expression: str,
+    model_value: str | None,
+    published: date | None,
+    lang: str,
+    *,
+    context: str | None = None,
 ) -> tuple[str | None, str | None, list[str]]:
     """Cross-check the model's TIMEX3 value with `normalize_date`; return (value, normalized,
     flags).
+
+    `context` is the sentence around the entry's evidence (it lets the normalizer read the
+    tense: "on Friday" in a sentence about the past).
 
     The rule: the model's value stands (it read the whole article, and resolves references
     such as "that day" that no rule can), unless
@@ -120,7 +128,7 @@ def resolve_date(
     Whenever the normalizer found a value that differs from the one kept, the entry is
     flagged `date_disagreement` and both opinions stay visible (`model_value`, `normalized`).
     """
-    normalized = normalize_date(expression, published=published, lang=lang).value
+    normalized = normalize_date(expression, published=published, lang=lang, context=context).value
     flags: list[str] = []
     value = model_value
     if model_value is None:
@@ -204,8 +212,12 @@ def assemble(
         if grounded is not None:
             data, flags = grounded
             data["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
-            value, normalized, date_flags = resolve_date(t.expression, t.value, published,
-                                                         wire.language)
+            spans = [e["span"] for e in data["evidence"] if e["span"] is not None]
+            context = text[slice(*sentence_around(text, spans[0]["start"], spans[0]["end"]))] if (
+                spans) else None
+            value, normalized, date_flags = resolve_date(
+                t.expression, t.value, published, wire.language, context=context
+            )
             timeline.append(
                 TimelineEntry.model_validate({
                     **data, "value": value, "model_value": t.value, "normalized": normalized,

@@ -36,11 +36,48 @@ Design
     durations (``P1Y`` / ``P10Y``); "last year" / "the last quarter" are dates.
     "the previous/following year" are resolved against publication too.
   - *N units ago / N unità fa / N units earlier, in N units / tra N unità*: publication
-    shifted by N units, at the granularity of the unit ("two weeks ago" is an ISO week;
-    "a decade ago" a year). "N units later/after/before", "N anni dopo/prima" refer to a
-    time we do not know and give ``value=None``.
-  - *"the day"* (as in "shares rose 2% on the day") and *"the third straight day"* are the
-    publication day; "the year" / "l'anno" / "the weekend" are the current ones.
+    shifted by N units, at the granularity of the unit ("six months ago" is a month, "a
+    decade ago" a year), except that weeks are counted in days: "a week ago" published
+    Friday 2011-03-18 is ``2011-03-11``, not the ISO week ``2011-W10``. TimeML annotates
+    "ago" expressions as temporal functions of the creation time (the DCT shifted by the
+    stated duration, ``temporalFunction="true"`` with ``anchorTimeID`` = the DCT) at the
+    granularity the expression itself fixes. Years and months are fields of a calendar
+    date, so "a year ago" is ``2010`` and "six months ago" a month; but "a week ago" does
+    not name a calendar week (an ISO week runs Monday to Sunday, while "a week ago" said
+    on a Friday means the previous Friday): it names the day seven days back, which is
+    how the TimeML-based MEANTIME corpus annotates it. "last week" is the expression for
+    the calendar week. The same holds for "in two weeks" and "two weeks earlier".
+    "N units later/after/before", "N anni dopo/prima" refer to another time in the
+    text: resolved from ``reference`` (see *Context* below), else ``value=None``.
+  - *"the day"* (as in "shares rose 2% on the day"), a bare part of the day ("in the
+    morning") and a clock time without a day ("at 18:00 UTC") are on the reference day
+    if one is given (the day the report is about), else on the publication day.
+    *Streaks* ("the third straight day", "the fourth consecutive week", "la terza seduta
+    consecutiva", "fourth week" followed by "in a row") end with the current day, week,
+    etc. "the year" / "l'anno" / "the week" / "the weekend" are the current ones.
+* **Context** (optional, keyword-only ``context=`` and ``reference=``; HeidelTime's
+  approach, see :func:`normalize_date`):
+
+  - *Tense*: the tense of the verb governing the expression in its sentence chooses
+    between the past and the future occurrence of a bare weekday, month, day of a month,
+    season, quarter or half. Past: the latest occurrence on or before publication (for
+    months, days of a month and parts of a year, compared by month); future: the first
+    one on or after it. "Boeing delivered the jet on Tuesday", published Monday
+    2006-05-29, is 2006-05-23 (without context: the nearest Tuesday, 2006-05-30); "the
+    plant will close in November", published in January, is next November. Tense cues
+    are found without a tagger (see ``_tense``); no cue means no change.
+  - *Reference* (narrative anchoring): anaphoric expressions are resolved against the last
+    date mentioned before the expression: "the same day", "that day", "its date", "at the
+    time" → the reference; "the next day", "the following week", "the previous year",
+    "il giorno dopo", "two days later", "a year earlier" → shifted from it; "the same
+    month a year ago", "the same period last year", "lo stesso periodo dell'anno
+    scorso" → the reference one year back, at its granularity. Deictic expressions
+    ("yesterday", "last week", "next month", "ago") stay relative to publication.
+  - *Completion from the sentence*: a bare month, season, quarter or half followed by a
+    year qualifier ("October" + "of next year") takes that year; "November next year"
+    is understood as an expression on its own too.
+  - Without a publication date, context and reference are ignored, so no year that the
+    expression does not state can appear.
 * **Vague references**: "recently", "di recente", "in passato" → ``PAST_REF``; "now", "ora",
   "currently", "attualmente" → ``PRESENT_REF``; "in the future", "presto", "later" →
   ``FUTURE_REF``. "today"/"oggi" is the publication date, not ``PRESENT_REF``.
@@ -72,7 +109,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["DateValue", "Granularity", "Mod", "TimexType", "normalize_date"]
+__all__ = ["DateValue", "Granularity", "Mod", "TimexType", "is_timex3_value", "normalize_date"]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
@@ -139,6 +176,119 @@ class DateValue(BaseModel):
     granularity: Granularity
     anchored: bool = False
     mod: Mod | None = None
+
+
+# ======================================================================================
+# TIMEX3 value syntax
+# ======================================================================================
+
+# fmt: off
+_RE_V_DATE = re.compile(
+    r"""
+    (?:FY)?(?P<y>\d{4}|\d{3}X|\d{2}XX|\dXXX|XXXX)
+    (?:
+        -(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?
+      | -W(?P<w>\d{2}|XX)(?:-(?P<wd>[1-7X])|-WE)?
+      | -Q[1-4X] | -H[12X] | -(?:SP|SU|FA|WI)
+    )?
+    | (?P<decade>\d{3}) | (?P<century>\d{2})
+    """,
+    re.VERBOSE,
+)
+_RE_V_TIME = re.compile(
+    r"""
+    T(?:
+        MO|MI|AF|EV|NI|DT
+      | (?P<h>\d{2}|XX)(?::(?P<mi>\d{2}|XX)(?::(?P<s>\d{2})(?:[.,]\d+)?)?)?
+        (?:Z|[+-](?P<zh>\d{2})(?::?(?P<zm>\d{2}))?)?
+    )
+    """,
+    re.VERBOSE,
+)
+_N = r"(?:\d+(?:[.,]\d+)?|X)"
+_RE_V_DURATION = re.compile(
+    rf"P(?:(?=.)(?:{_N}Y)?(?:{_N}M)?(?:{_N}W)?(?:{_N}D)?(?:T(?=.)(?:{_N}H)?(?:{_N}M)?(?:{_N}S)?)?"
+    rf"|{_N}(?:DE|CE|ML|WE|Q))"
+)
+# fmt: on
+_VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+def _is_point_value(value: str) -> bool:
+    """A TIMEX3 date, or a date (or nothing) followed by a time of day."""
+    date, sep, time = value.partition("T")
+    if sep:
+        tm = _RE_V_TIME.fullmatch(sep + time)
+        if tm is None:
+            return False
+        h, mi, s, zh, zm = tm.group("h", "mi", "s", "zh", "zm")
+        if (h and h != "XX" and int(h) > 24) or (mi and mi != "XX" and int(mi) > 59):
+            return False
+        if (s and int(s) > 60) or (zh and int(zh) > 14) or (zm and int(zm) > 59):
+            return False
+        if not date:
+            return True
+    dm = _RE_V_DATE.fullmatch(date)
+    if dm is None:
+        return False
+    y, m, d, w, wd = dm.group("y", "m", "d", "w", "wd")
+    if sep and not (d or wd):  # a time needs a day: "2024-01-05T18:00", "XXXX-WXX-5TNI"
+        return False
+    if w and w != "XX" and not 1 <= int(w) <= 53:
+        return False
+    if m and m != "XX" and not 1 <= int(m) <= 12:
+        return False
+    if d and d != "XX":
+        if not 1 <= int(d) <= 31:
+            return False
+        if y.isdigit() and m != "XX" and _safe_date(int(y), int(m), int(d)) is None:
+            return False
+        if m != "XX" and _safe_date(2000, int(m), int(d)) is None:  # "XXXX-02-30"
+            return False
+    return True
+
+
+def is_timex3_value(value: str) -> bool:
+    """Check the syntax of a TIMEX3 ``value`` (TimeML 1.2.1 / ISO-TimeML, as written by
+    TempEval-3 and by :func:`normalize_date`).
+
+    Accepted, with ``X`` placeholders for unknown digits or fields:
+
+    * dates: ``2024``, ``2024-01``, ``2024-01-05``, ``XXXX-12-30``, ``2011-06-XX``,
+      ``19XX``; fiscal years ``FY2009``, ``FY2009-Q1``;
+    * weeks: ``2024-W01``, ``2024-W01-5`` (a weekday), ``2024-W01-WE`` (weekend),
+      ``XXXX-WXX-5``;
+    * parts of a year: quarters ``2013-Q1``, halves ``2013-H2``, seasons ``2013-SU``
+      (``SP``, ``SU``, ``FA``, ``WI``);
+    * decades ``199`` (the 1990s) and centuries ``19`` (the 1900s);
+    * times: a day followed by ``Thh``, ``Thh:mm``, ``Thh:mm:ss(.fff)`` with an optional
+      zone (``Z``, ``+08``, ``-05:00``), or by a part of day (``TMO``, ``TMI``, ``TAF``,
+      ``TEV``, ``TNI``, ``TDT``); a time of day alone (``T18:00``) is accepted too;
+    * durations: ISO 8601 ``P2Y``, ``P1Y6M``, ``P3W``, ``PT5H30M``, ``P2.5Y``, with ``X``
+      for an unknown number (``PXW``, ``PTXH``), and TimeML's single-unit extensions
+      ``P1DE`` (decades), ``P1CE`` (centuries), ``P1ML`` (millennia), ``P1Q``
+      (quarters), ``P1WE`` (weekends);
+    * ``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``;
+    * ranges ``start/end`` (this library's extension, not TIMEX3 proper): two values
+      that are each a date or a time as above.
+
+    The check is syntactic plus calendar sanity: months 01-12, ISO weeks 01-53, days
+    that exist in their month (``2023-02-29`` is rejected, ``XXXX-02-29`` accepted),
+    hours up to 24, minutes up to 59. Values must be upper case and unpadded; anything
+    that is not a ``str`` is rejected. Malformed values seen in the wild, such as
+    ``PY5`` or ``PM6`` (number after the unit), ``P``, ``2024-1-5`` or ``last year``,
+    return False.
+    """
+    if not isinstance(value, str) or not value:
+        return False
+    if value in _VAGUE_VALUES:
+        return True
+    if value.startswith("P"):
+        return _RE_V_DURATION.fullmatch(value) is not None
+    start, slash, end = value.partition("/")
+    if slash:
+        return _is_point_value(start) and _is_point_value(end)
+    return _is_point_value(value)
 
 
 _RE_TIME_VALUE = re.compile(r"T(?:\d|MO|MI|AF|EV|NI|DT)")
@@ -355,7 +505,7 @@ _PLURAL_UNITS = {
 _UNIT_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # Granularity of "N units ago" for each unit.
 _UNIT_GRAN: dict[str, Granularity] = {
-    "S": "day", "H": "day", "D": "day", "W": "week", "WE": "week", "M": "month",
+    "S": "day", "H": "day", "D": "day", "W": "day", "WE": "week", "M": "month",
     "Q": "quarter", "Y": "year", "DE": "year", "CE": "year", "ML": "year",
 }  # fmt: skip
 
@@ -715,10 +865,44 @@ def _strip_function_words(s: str) -> str:
 # ======================================================================================
 
 
+Tense = Literal["PAST", "FUTURE"]
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A reference time: the last date mentioned before the expression (narrative anchor).
+
+    ``start`` is the first day of the referenced period (the Monday of a week); ``code``
+    the season code for seasons.
+    """
+
+    gran: str  # day, week, month, quarter, half, season, year
+    start: _dt.date
+    code: str | None = None  # season code, or "FY" for a fiscal year
+
+
 @dataclass(frozen=True)
 class _Ctx:
+    """What an expression is resolved against: publication date, language, and optionally
+    the sentence around it and a reference time (see :func:`normalize_date`)."""
+
     dct: _dt.date | None
     lang: str | None
+    context: str | None = None
+    expr: str = ""
+    ref: _Ref | None = None
+
+    def tense(self) -> Tense | None:
+        """Tense of the verb governing the expression (None: unknown or no context)."""
+        if self.context is None or self.dct is None:
+            return None
+        return _tense(self.context, self.expr)
+
+    def right(self) -> str:
+        """Lower-cased text that follows the expression in its sentence ("" if unknown)."""
+        if self.context is None:
+            return ""
+        return _split_context(self.context, self.expr)[1].lower()
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -764,6 +948,58 @@ def _nearest_weekday(wd: int, dct: _dt.date) -> _dt.date:
     return dct + _dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
 
 
+def _tensed_year(start_month: int, months: int, ctx: _Ctx) -> int:
+    """Year of a yearless period of ``months`` months starting in ``start_month`` (a month,
+    season, quarter or half): with a past tense, the latest one that has begun by
+    publication; with a future tense, the earliest one that has not ended; otherwise the
+    news default of :func:`_year_for_month`."""
+    dct = ctx.dct
+    assert dct is not None
+    tense = ctx.tense()
+    if tense is None:
+        return _year_for_month(start_month, dct)
+    now = dct.year * 12 + dct.month - 1
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    if tense == "PAST":
+        return max(y for y in years if y * 12 + start_month - 1 <= now)
+    return min(y for y in years if y * 12 + start_month - 1 + months - 1 >= now)
+
+
+def _tensed_day(m: int, d: int, ctx: _Ctx, weekday: int | None = None) -> _dt.date | None:
+    """Day ``d`` of month ``m`` without a year: the latest occurrence in or before the
+    publication month with a past tense, the earliest in or after it with a future
+    tense, the nearest one otherwise (optionally on ``weekday``)."""
+    dct = ctx.dct
+    assert dct is not None
+    tense = ctx.tense()
+    if tense is None:
+        return _nearest_day(m, d, dct, weekday) or _nearest_day(m, d, dct)
+    cands = [
+        c
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+        if (c := _safe_date(y, m, d)) is not None and weekday in (None, c.isoweekday())
+    ] or [c for y in (dct.year - 1, dct.year, dct.year + 1) if (c := _safe_date(y, m, d))]
+    # Compared by month, as HeidelTime does: "on October 12" said on October 4 in a past
+    # sentence is still this October (the sentence may report an announcement).
+    now = (dct.year, dct.month)
+    if tense == "PAST":
+        return max((c for c in cands if (c.year, c.month) <= now), default=None)
+    return min((c for c in cands if (c.year, c.month) >= now), default=None)
+
+
+def _tensed_weekday(wd: int, ctx: _Ctx) -> _dt.date:
+    """A bare weekday: with a past tense the latest such day on or before publication,
+    with a future tense the first on or after it (HeidelTime); else the nearest one."""
+    dct = ctx.dct
+    assert dct is not None
+    tense = ctx.tense()
+    if tense == "PAST":
+        return dct - _dt.timedelta(days=(dct.isoweekday() - wd) % 7)
+    if tense == "FUTURE":
+        return dct + _dt.timedelta(days=(wd - dct.isoweekday()) % 7)
+    return _nearest_weekday(wd, dct)
+
+
 def _two_digit_year(yy: int, dct: _dt.date | None) -> int | None:
     """Century for a two-digit year: the candidate nearest to publication (None without)."""
     if dct is None:
@@ -778,6 +1014,290 @@ def _year_token(tok: str, ctx: _Ctx) -> tuple[int | None, bool]:
         return int(tok), False
     y = _two_digit_year(int(tok.lstrip("'")), ctx.dct)
     return y, y is not None
+
+
+# ======================================================================================
+# Sentence context: tense of the governing verb (HeidelTime-style, without a tagger)
+# ======================================================================================
+
+_RE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|['’][^\W\d_]+|[,;:()\[\]–—]")
+_CLAUSE_MARKS = {",", ";", ":", "(", ")", "[", "]", "–", "—"}
+
+# English. Modal and periphrastic futures; forms of "be" that make a following participle
+# passive or adjectival; determiners that make it attributive ("the planned merger").
+_EN_FUTURE = {"will", "shall", "'ll", "won't", "tomorrow", "next"}
+_EN_FUTURE_TO = {  # "is expected to", "are going to", "is set to"
+    "going", "expected", "scheduled", "set", "due", "slated", "planned", "poised", "likely",
+    "about", "bound", "projected", "forecast", "forecasted",
+}  # fmt: skip
+_EN_INTEND_TO = {
+    "plans", "plan", "intends", "intend", "aims", "aim", "expects", "expect", "wants", "want",
+    "hopes", "hope", "seeks", "seek", "promises", "promise", "vows", "vow", "pledges",
+}  # fmt: skip
+# "has been scheduled for", "is planned for": a planned, i.e. future, event.
+_EN_PLANNED = {"scheduled", "planned", "slated", "set", "expected", "due", "projected",
+               "timed", "earmarked", "pencilled", "penciled"}  # fmt: skip
+_PLANNED_1 = [[w] for w in _EN_PLANNED]
+_EN_MODAL_FUTURE = {"may", "might", "should", "must"}
+_EN_COPULAS = {  # "remain closed": the participle is an adjective
+    "remain", "remains", "remained", "stay", "stays", "stayed", "keep", "keeps", "kept",
+    "get", "gets", "got", "become", "becomes", "became", "seem", "seems", "seemed",
+    "appear", "appears", "appeared", "look", "looks", "feel", "feels",
+}  # fmt: skip
+_EN_BE_PRESENT = {"is", "are", "am", "'s", "'re", "be", "being"}
+_EN_PERFECT = {"has", "have", "'ve", "had"}
+_EN_PAST = {"was", "were", "had", "did", "ago", "yesterday", "last"}
+_EN_IRREGULAR_PAST = {
+    "said", "told", "rose", "fell", "made", "took", "went", "came", "began", "saw", "gave",
+    "got", "left", "led", "sold", "bought", "paid", "met", "held", "kept", "lost", "won",
+    "sent", "built", "brought", "thought", "found", "became", "ran", "struck", "grew",
+    "drew", "flew", "wrote", "spoke", "broke", "chose", "drove", "stood", "sank", "sought",
+    "fought", "caught", "taught", "meant", "felt", "dealt", "knew", "threw", "shook",
+    "wore", "hung", "swung", "rang", "sang", "spent", "lent", "fled", "slid", "stole",
+    "froze", "forgot", "overtook", "withdrew", "undertook", "understood", "shrank",
+}  # fmt: skip
+_EN_PARTICIPLES = {
+    "been", "done", "gone", "seen", "taken", "given", "made", "said", "told", "risen",
+    "fallen", "begun", "got", "gotten", "left", "led", "sold", "bought", "paid", "met",
+    "held", "kept", "lost", "won", "sent", "built", "brought", "found", "become", "run",
+    "struck", "grown", "drawn", "flown", "written", "spoken", "broken", "chosen", "driven",
+    "stood", "sunk", "sought", "fought", "caught", "taught", "meant", "felt", "dealt",
+    "known", "thrown", "shaken", "put", "cut", "set", "hit", "shut", "spent", "quit",
+}  # fmt: skip
+_EN_DETERMINERS = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "some", "any", "no", "each", "every", "newly", "so",
+}  # fmt: skip
+_EN_NOT_PAST_ED = {  # words in -ed that are not past forms
+    "united", "limited", "based", "related", "detailed", "advanced", "interested",
+    "concerned", "supposed", "sacred", "naked", "wicked", "beloved", "crooked", "rugged",
+    "aged", "armed", "skilled", "talented", "hundred", "embed", "shed", "wed", "red",
+    "bed", "fed", "ted", "need", "speed", "seed", "feed", "breed", "bleed", "proceed",
+    "exceed", "succeed", "indeed", "greed", "deed", "creed", "reed", "weed", "tweed",
+    "sled", "shred", "bred", "expected", "unexpected", "unprecedented", "so-called",
+}  # fmt: skip
+_EN_ADVERBS = {"not", "also", "already", "just", "since", "now", "recently", "still", "n't",
+               "never", "previously", "reportedly", "finally", "officially"}  # fmt: skip
+
+# Italian. Future (-rà, -ranno), conditional present (-rebbe), compound past
+# (ha/hanno/è/sono + participle), imperfect and simple past endings.
+_IT_FUTURE = {"prossimo", "prossima", "prossimi", "prossime", "domani", "dopodomani"}
+_IT_PLANNED = {  # "è previsto", "sono attese": planned, i.e. future
+    "previsto", "prevista", "previsti", "previste", "atteso", "attesa", "attesi", "attese",
+    "programmato", "programmata", "programmati", "programmate", "fissato", "fissata",
+}  # fmt: skip
+_IT_AUX = {
+    "ho", "hai", "ha", "abbiamo", "avete", "hanno", "aveva", "avevano", "avrebbe",
+    "avrebbero", "è", "sono", "siamo", "siete", "era", "erano", "sarebbe", "sarebbero",
+    "fu", "furono", "sia", "siano", "fosse", "fossero", "abbia", "abbiano",
+}  # fmt: skip
+_IT_AUX_SKIP = {"già", "stato", "stata", "stati", "state", "anche", "poi", "appena", "mai",
+                "ancora", "infatti", "però", "quindi", "invece", "ieri"}  # fmt: skip
+_IT_IRREGULAR_PARTICIPLES = {
+    "fatto", "fatta", "fatti", "fatte", "detto", "detta", "detti", "dette", "preso", "presa",
+    "presi", "prese", "messo", "messa", "visto", "vista", "scritto", "scritta", "morto",
+    "morta", "morti", "nato", "nata", "chiuso", "chiusa", "aperto", "aperta", "ucciso",
+    "uccisa", "uccisi", "rimasto", "rimasta", "rimasti", "successo", "giunto", "giunta",
+    "corso", "scelto", "tolto", "reso", "speso", "vinto", "perso", "risposto", "posto",
+    "deciso", "diviso", "acceso", "spento", "sceso", "emerso", "esploso", "dimesso",
+    "concluso", "incluso", "letto", "stretto", "tratto", "condotto", "prodotto", "ridotto",
+    "rotto", "mosso", "comparso", "apparso", "scomparso", "espresso", "promesso", "ammesso",
+    "permesso", "commesso", "sospeso", "difeso", "sorpreso", "ripreso", "compreso",
+    "raggiunto", "aggiunto", "dichiarato", "richiesto", "chiesto", "assunto", "discusso",
+}  # fmt: skip
+_RE_IT_PARTICIPLE = re.compile(r"\w{2,}(?:at|ut|it)[oaie]")
+_RE_IT_PAST_FORM = re.compile(r"\w{2,}(?:arono|erono|irono|avano|evano|ivano|ava|eva|iva)|\w{3,}ò")
+_RE_IT_FUTURE_FORM = re.compile(r"\w{2,}(?:rà|ranno)")
+_RE_IT_CONDITIONAL = re.compile(r"\w{2,}(?:rebbe|rebbero)")
+_IT_NOT_VERBS = {"però", "perciò", "ciò", "può", "falò", "tiranno", "cava", "lava", "diva",
+                 "saliva", "gengiva", "nuova"}  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _split_context(context: str, expression: str) -> tuple[str, str]:
+    """(text before, text after) the expression in its sentence; the whole sentence is
+    "before" when the expression cannot be found in it."""
+    i = context.find(expression)
+    if i < 0:
+        i = context.lower().find(expression.lower().strip())
+        expression = expression.strip()
+    if i < 0 or not expression:
+        return context, ""
+    return context[:i], context[i + len(expression) :]
+
+
+def _is_en_participle(w: str) -> bool:
+    return (w.endswith("ed") and len(w) > 3 and w not in _EN_NOT_PAST_ED) or w in _EN_PARTICIPLES
+
+
+def _cue(words: list[str], i: int) -> Tense | None:
+    """The tense signalled by word ``i`` of a sentence (lower case), or None."""
+    w = words[i]
+    prev = next((p for p in reversed(words[max(0, i - 3) : i]) if p not in _EN_ADVERBS), "")
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    # --- English
+    if w in _EN_FUTURE or (w == "wo" and nxt in ("n't", "'t")):
+        return "FUTURE"
+    if nxt == "to" and ((w in _EN_FUTURE_TO and prev in _EN_BE_PRESENT) or w in _EN_INTEND_TO):
+        return "FUTURE"
+    if w == "to" and nxt == "be":
+        return "FUTURE"  # "an event to be held on October 12"
+    if w in _EN_MODAL_FUTURE and nxt != "have":
+        return "FUTURE"  # "may be signed on September 12"
+    if (
+        w in _EN_PLANNED
+        and prev in (*_EN_BE_PRESENT, "been")
+        and (prev != "been" or any(x in ("has", "have", "'ve") for x in words[max(0, i - 3) : i]))
+    ):
+        return "FUTURE"  # "is scheduled for", "has been planned for"
+    if w in ("has", "have", "'ve") and nxt == "been" and words[i + 2 : i + 3] in _PLANNED_1:
+        return "FUTURE"  # "has been scheduled for"
+    if w in _EN_PERFECT and any(_is_en_participle(x) for x in words[i + 1 : i + 3]):
+        return "PAST"  # "has risen", "have already announced", "had been"
+    if w in _EN_PAST or w in _EN_IRREGULAR_PAST:
+        return "PAST"
+    if w.endswith("ed") and len(w) > 3 and w not in _EN_NOT_PAST_ED:
+        if w.endswith("eed") and w not in ("agreed", "freed", "guaranteed", "decreed"):
+            return None
+        if prev in _EN_BE_PRESENT or prev in _EN_DETERMINERS or prev in _EN_PERFECT:
+            return None  # passive present, attributive, or perfect (cued by "has")
+        if prev in _EN_COPULAS or prev == "been":
+            return None
+        if prev in ("will", "would", "should", "could", "can", "may", "might", "must", "to"):
+            return None
+        return "PAST"
+    # --- Italian
+    if w in _IT_NOT_VERBS:
+        return None
+    if w in _IT_FUTURE or _RE_IT_FUTURE_FORM.fullmatch(w):
+        return "FUTURE"
+    if w in _IT_AUX:
+        following = [x for x in words[i + 1 : i + 4] if x not in _IT_AUX_SKIP][:1]
+        if following and following[0] in _IT_PLANNED:
+            return "FUTURE"  # "è previsto", "sono attese"
+        if following and (
+            following[0] in _IT_IRREGULAR_PARTICIPLES or _RE_IT_PARTICIPLE.fullmatch(following[0])
+        ):
+            return "PAST"  # "ha annunciato", "sono arrivati", "avrebbe ucciso"
+        return None
+    if _RE_IT_CONDITIONAL.fullmatch(w):
+        return "FUTURE"  # "dovrebbe arrivare" (a compound conditional is cued by its aux)
+    if w in ("ieri", "fa", "scorso", "scorsa", "scorsi", "scorse") or _RE_IT_PAST_FORM.fullmatch(w):
+        return "PAST"
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _tense(context: str, expression: str) -> Tense | None:
+    """Tense of the verb governing ``expression`` in the sentence ``context``.
+
+    HeidelTime's rule (``getLastTense``) with word cues instead of part-of-speech tags:
+    the nearest tense cue before the expression decides; if there is none, the first one
+    after it. Cues: English "will", "'ll", "shall", "won't", "is expected/going/scheduled/
+    set to", "plans to", "next", "tomorrow" (future); past forms in -ed and irregular
+    ones ("said", "rose"), "was", "were", "has/have/had + participle", "ago",
+    "yesterday", "last" (past). Italian future in -rà/-ranno, conditional in -rebbe,
+    "è previsto", "prossimo", "domani" (future); "ha/hanno/è/sono + participle",
+    imperfect (-ava, -evano) and simple past (-ò, -arono) forms, "ieri", "fa", "scorso"
+    (past). Present tense gives no cue: headlines use it for past events.
+
+    The backward search stops at a comma, semicolon, colon, parenthesis or dash: a verb
+    in another clause ("Ford has announced cuts, resulting in closures during the
+    fourth quarter") does not govern the expression.
+    """
+    before, after = _split_context(context, expression)
+    words_before = [w.lower().replace("’", "'") for w in _RE_WORD.findall(before)]
+    words_after = [w.lower().replace("’", "'") for w in _RE_WORD.findall(after)]
+    words = [*words_before, "", *words_after]
+    for i in range(len(words_before) - 1, -1, -1):
+        if words[i] in _CLAUSE_MARKS:
+            break  # the governing verb is in the expression's clause, or after it
+        if (t := _cue(words, i)) is not None:
+            return t
+    for i in range(len(words_before) + 1, len(words)):
+        if (t := _cue(words, i)) is not None:
+            return t
+    return None
+
+
+# ======================================================================================
+# Reference time (narrative anchoring)
+# ======================================================================================
+
+_RE_REF = re.compile(
+    r"(?:FY)?(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T.*)?)?|-W(?P<w>\d{2})(?:-(?P<wd>[1-7]))?"
+    r"|-Q(?P<q>[1-4])|-H(?P<h>[12])|-(?P<s>SP|SU|FA|WI))?"
+)
+# How fine each reference granularity is, for the calendar units it can anchor.
+_REF_ANCHORS: dict[str, set[str]] = {
+    "day": {"day", "week", "weekend", "month", "quarter", "half", "year", "fy", "decade",
+            "century"},
+    "week": {"week", "weekend", "year", "decade", "century"},
+    "month": {"month", "quarter", "half", "year", "fy", "decade", "century"},
+    "quarter": {"quarter", "half", "year", "fy", "decade", "century"},
+    "half": {"half", "year", "fy", "decade", "century"},
+    "season": {"year", "decade", "century"},
+    "year": {"year", "fy", "decade", "century"},
+}  # fmt: skip
+
+
+def _parse_reference(value: str) -> _Ref | None:
+    """A :class:`_Ref` for a calendar TIMEX3 value; None for vague, duration, range or
+    placeholder values, which cannot anchor anything."""
+    m = _RE_REF.fullmatch(value)
+    if m is None:
+        return None
+    y = int(m.group("y"))
+    try:
+        if m.group("d"):
+            return _Ref("day", _dt.date(y, int(m.group("m")), int(m.group("d"))))
+        if m.group("m"):
+            return _Ref("month", _dt.date(y, int(m.group("m")), 1))
+        if m.group("w"):
+            monday = _dt.date.fromisocalendar(y, int(m.group("w")), 1)
+            if m.group("wd"):
+                return _Ref("day", monday + _dt.timedelta(days=int(m.group("wd")) - 1))
+            return _Ref("week", monday)
+    except ValueError:
+        return None
+    if m.group("q"):
+        return _Ref("quarter", _dt.date(y, 3 * int(m.group("q")) - 2, 1))
+    if m.group("h"):
+        return _Ref("half", _dt.date(y, 6 * int(m.group("h")) - 5, 1))
+    if code := m.group("s"):
+        return _Ref("season", _dt.date(y, _SEASON_START[code], 1), code)
+    return _Ref("year", _dt.date(y, 1, 1), "FY" if value.startswith("FY") else None)
+
+
+def _ref_value(ref: _Ref) -> str:
+    """The reference itself, as a TIMEX3 value."""
+    if ref.gran == "season":
+        return f"{ref.start.year:04d}-{ref.code}"
+    return (ref.code or "") + _period_str(ref.gran, 0, ref.start)
+
+
+def _ref_shift_years(ref: _Ref, k: int) -> str:
+    """The reference period ``k`` years later (earlier if negative), at its granularity:
+    "the same month a year ago"."""
+    y = ref.start.year + k
+    if ref.gran == "day":
+        d = ref.start
+        return (_safe_date(y, d.month, d.day) or _dt.date(y, d.month, 28)).isoformat()
+    if ref.gran == "week":
+        iso_year, week, _ = ref.start.isocalendar()
+        week = min(week, _dt.date(iso_year + k, 12, 28).isocalendar()[1])
+        return f"{iso_year + k:04d}-W{week:02d}"
+    if ref.gran == "season":
+        return f"{y:04d}-{ref.code}"
+    return (ref.code or "") + _period_str(ref.gran, 0, ref.start.replace(year=y))
+
+
+def _ref_unit(ref: _Ref, unit: str, k: int) -> str | None:
+    """The calendar ``unit`` containing the reference, shifted by ``k`` units; None if the
+    reference is coarser than the unit (a year cannot anchor "the next day")."""
+    if unit not in _REF_ANCHORS[ref.gran]:
+        return None
+    return _period_str(unit, k, ref.start)
 
 
 # ======================================================================================
@@ -878,9 +1398,9 @@ def _format_parts(p: _Parts, ctx: _Ctx) -> DateValue | None:
     if y is None and m is not None and ctx.dct is not None:
         anchored = True
         if d is None:
-            y = _year_for_month(m, ctx.dct)
+            y = _tensed_year(m, 1, ctx)
         else:
-            near = _nearest_day(m, d, ctx.dct, p.wd) or _nearest_day(m, d, ctx.dct)
+            near = _tensed_day(m, d, ctx, p.wd)
             if near is None:
                 return None
             y = near.year
@@ -894,34 +1414,38 @@ def _format_parts(p: _Parts, ctx: _Ctx) -> DateValue | None:
     return _dv(f"{year}-{m:02d}-{d:02d}", "day", anchored=anchored)
 
 
+_UNIT_GRANULARITY: dict[str, Granularity] = {
+    "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+    "half": "half", "year": "year", "fy": "year", "decade": "decade",
+    "century": "century", "day": "day",
+}  # fmt: skip
+
+
+def _period_str(unit: str, k: int, base: _dt.date) -> str:
+    """The calendar ``unit`` containing ``base``, shifted by ``k`` units, as a value."""
+    if unit in ("week", "weekend"):
+        return _week_str(base + _dt.timedelta(weeks=k)) + ("-WE" if unit == "weekend" else "")
+    if unit == "day":
+        return (base + _dt.timedelta(days=k)).isoformat()
+    if unit in ("month", "quarter", "half"):
+        size = {"month": 1, "quarter": 3, "half": 6}[unit]
+        y, mo = _add_months(base.year, base.month, size * k)
+        if unit == "month":
+            return f"{y:04d}-{mo:02d}"
+        return f"{y:04d}-{'Q' if unit == 'quarter' else 'H'}{(mo - 1) // size + 1}"
+    if unit in ("year", "fy"):
+        return ("FY" if unit == "fy" else "") + f"{base.year + k:04d}"
+    if unit == "decade":
+        return f"{base.year // 10 + k:03d}"
+    return f"{base.year // 100 + k:02d}"
+
+
 def _rel_value(unit: str, k: int, ctx: _Ctx) -> DateValue:
     """The calendar ``unit`` containing the publication date, shifted by ``k`` units."""
-    gran: Granularity = {
-        "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
-        "half": "half", "year": "year", "fy": "year", "decade": "decade",
-        "century": "century", "day": "day",
-    }[unit]  # fmt: skip
-    dct = ctx.dct
-    if dct is None:
+    gran = _UNIT_GRANULARITY[unit]
+    if ctx.dct is None:
         return _dv(None, gran)
-    if unit in ("week", "weekend"):
-        value = _week_str(dct + _dt.timedelta(weeks=k)) + ("-WE" if unit == "weekend" else "")
-    elif unit == "day":
-        value = (dct + _dt.timedelta(days=k)).isoformat()
-    elif unit in ("month", "quarter", "half"):
-        size = {"month": 1, "quarter": 3, "half": 6}[unit]
-        y, mo = _add_months(dct.year, dct.month, size * k)
-        if unit == "month":
-            value = f"{y:04d}-{mo:02d}"
-        else:
-            value = f"{y:04d}-{'Q' if unit == 'quarter' else 'H'}{(mo - 1) // size + 1}"
-    elif unit in ("year", "fy"):
-        value = ("FY" if unit == "fy" else "") + f"{dct.year + k:04d}"
-    elif unit == "decade":
-        value = f"{dct.year // 10 + k:03d}"
-    else:
-        value = f"{dct.year // 100 + k:02d}"
-    return _dv(value, gran, anchored=True)
+    return _dv(_period_str(unit, k, ctx.dct), gran, anchored=True)
 
 
 # ======================================================================================
@@ -977,11 +1501,47 @@ def _h_recent_history(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     return _dv("PAST_REF", "vague")
 
 
+def _anaphoric_day(ctx: _Ctx) -> _dt.date:
+    """The day a day-less expression ("the day", "in the morning", "at 18:00 UTC") is
+    about: the reference day if there is one, else the publication day."""
+    assert ctx.dct is not None
+    if ctx.ref is not None and ctx.ref.gran == "day":
+        return ctx.ref.start
+    return ctx.dct
+
+
 def _h_publication_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'the day', 'the third straight day': in news, the reporting day."""
+    """'the day' ("shares rose 2% on the day"): the day of the reported trading, i.e. the
+    reference day when one is known (the day the report is about), else the publication
+    day."""
     if ctx.dct is None:
         return _dv(None, "day")
-    return _dv(ctx.dct.isoformat(), "day", anchored=True)
+    return _dv(_anaphoric_day(ctx).isoformat(), "day", anchored=True)
+
+
+_STREAK_UNITS = {
+    "day": "day", "session": "day", "trading day": "day", "trading session": "day",
+    "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+    "giorno": "day", "giornata": "day", "seduta": "day", "settimana": "week",
+    "mese": "month", "trimestre": "quarter", "anno": "year",
+}  # fmt: skip
+_STREAK_ORDINALS = {
+    *_CENTURY_ORDINALS["en"],
+    *_CENTURY_ORDINALS["it"],
+    *(w[:-1] + "a" for w in _CENTURY_ORDINALS["it"]),
+}
+_RE_IN_A_ROW = re.compile(r"(?:in\s+a\s+row|running|straight|di\s+fila|consecutiv[oaie])\b")
+
+
+def _h_streak(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the third straight day', 'the fourth consecutive week', 'la terza seduta
+    consecutiva', and 'fourth week' followed by "in a row" in the sentence: a streak
+    that ends with the reporting period, i.e. the current day/week/month."""
+    streak = m.group("streak") or m.group("streak2")
+    if not streak and not _RE_IN_A_ROW.match(_clean(ctx.right()[:20])):
+        return None
+    unit = _STREAK_UNITS[_RE_SPACES.sub(" ", _g(m, "u", "u2") or "")]
+    return _rel_value(unit, 0, ctx)
 
 
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -1087,15 +1647,15 @@ def _h_weekday_plural(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 
 def _shift(dct: _dt.date, letter: str, k: int) -> tuple[str, Granularity] | None:
-    """The publication date shifted by ``k`` units, at the unit's granularity."""
+    """The day ``dct`` shifted by ``k`` units, at the unit's granularity; a number of
+    weeks is counted in days ("a week ago" is the day seven days back, see module doc)."""
     gran = _UNIT_GRAN.get(letter, "day")
-    if letter in ("S", "H"):  # we only know the publication day
+    if letter in ("S", "H"):  # we only know the day
         return dct.isoformat(), gran
-    if letter == "D":
-        return (dct + _dt.timedelta(days=k)).isoformat(), gran
-    if letter in ("W", "WE"):
-        week = _week_str(dct + _dt.timedelta(weeks=k))
-        return week + ("-WE" if letter == "WE" else ""), gran
+    if letter in ("D", "W"):
+        return (dct + _dt.timedelta(days=k * (7 if letter == "W" else 1))).isoformat(), gran
+    if letter == "WE":
+        return _week_str(dct + _dt.timedelta(weeks=k)) + "-WE", gran
     if letter in ("M", "Q"):
         size = 1 if letter == "M" else 3
         y, mo = _add_months(dct.year, dct.month, size * k)
@@ -1127,9 +1687,45 @@ def _h_shift(sign: int) -> Handler:
     return handler
 
 
+_LETTER_UNIT = {
+    "S": "day", "H": "day", "D": "day", "W": "day", "WE": "weekend", "M": "month",
+    "Q": "quarter", "Y": "year", "DE": "year", "CE": "year", "ML": "year",
+}  # fmt: skip
+
+
+def _ref_shift(m: re.Match[str], ctx: _Ctx, sign: int) -> DateValue | None:
+    """'N units later/earlier' from the reference time; None if there is none, the count
+    is unknown or fractional, or the reference is too coarse for the unit."""
+    ref = ctx.ref
+    if ref is None or ctx.dct is None:
+        return None
+    letter, mult, _ = UNITS[m.group("u")]
+    n = _num_value(m.group("n"))
+    if n is None or not (n * mult).is_integer():
+        return None
+    k = sign * int(n * mult)
+    if letter == "W" and ref.gran == "week":
+        return _dv(_period_str("week", k, ref.start), "week", anchored=True)
+    if _LETTER_UNIT.get(letter) not in _REF_ANCHORS[ref.gran]:
+        return None
+    shifted = _shift(ref.start, letter, k)
+    return _dv(shifted[0], shifted[1], anchored=True) if shifted else None
+
+
 def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'three days later', 'due anni dopo': relative to a time we do not know."""
+    """'three days later', 'due anni dopo', 'two days before': from the reference time;
+    without one, relative to a time we do not know."""
+    sign = -1 if re.search(r"(?:before|prima)$", m.group(0)) else 1
+    if (out := _ref_shift(m, ctx, sign)) is not None:
+        return out
     return _dv(None, _UNIT_GRAN.get(UNITS[m.group("u")][0], "day"))
+
+
+def _h_earlier(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'a year earlier': from the reference time when there is one (the period the
+    article was talking about); otherwise, in news, from the reporting time
+    (year-on-year comparisons)."""
+    return _ref_shift(m, ctx, -1) or _h_shift(-1)(m, ctx)
 
 
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -1229,7 +1825,7 @@ def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
             return _dv(None, gran)
         if ctx.dct is None:
             return _dv(f"XXXX-{kind}{idx}", gran)
-        y, anchored = _year_for_month((idx - 1) * size + 1, ctx.dct), True
+        y, anchored = _tensed_year((idx - 1) * size + 1, size, ctx), True
     return _dv(f"{y:04d}-{kind}{idx}", gran, anchored=anchored)
 
 
@@ -1253,9 +1849,78 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
         k = QUAL_POST[qp]
     else:  # "the year", "l'anno", "the weekend": the current one
         k = 0
+    qual = m.groupdict().get("q") or m.groupdict().get("qp")
+    anaphoric = qual in _ANAPHORIC_QUALIFIERS or (unit == "day" and k != 0)
+    # "the previous year", "the following week", "the next day": from the reference
+    v = _ref_unit(ctx.ref, unit, k) if anaphoric and ctx.ref and ctx.dct else None
+    if v is not None:
+        return _dv(v, _UNIT_GRANULARITY[unit], anchored=True)
     if unit == "day" and k != 0:  # "the next day", "il giorno dopo": anaphoric
         return _dv(None, "day")
     return _rel_value(unit, k, ctx)
+
+
+# Qualifiers relating a unit to another time in the text (anaphoric), unlike "last",
+# "next", "this", "scorso", "prossimo" (deictic: relative to the speech time).
+_ANAPHORIC_QUALIFIERS = {
+    "previous", "prior", "preceding", "following", "before", "earlier", "after", "later",
+    "precedente", "prima", "dopo", "successivo", "successiva",
+}  # fmt: skip
+
+_SAME_UNITS = {
+    "day": "day", "date": "day", "giorno": "day", "giornata": "day", "data": "day",
+    "week": "week", "settimana": "week", "month": "month", "mese": "month",
+    "quarter": "quarter", "trimestre": "quarter", "year": "year", "anno": "year",
+    "time": "", "period": "", "moment": "", "periodo": "", "momento": "", "tempo": "",
+}  # fmt: skip
+_SAME_DET = _alt([
+    "that", "the same", "this same", "that same", "that very", "the very same", "its",
+    "quel", "quell'", "quella", "quello", "lo stesso", "la stessa", "quello stesso",
+    "quella stessa", "quel stesso", "stesso", "stessa",
+])  # fmt: skip
+_YEAR_BACK = (
+    r"(?:of\s+|in\s+)?(?:a|one)\s+year\s+(?:ago|earlier|before)"
+    r"|(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|preceding)\s+year"
+    r"|(?:of\s+)?the\s+year\s+(?:before|earlier)"
+    r"|(?:dell'\s*|del\s+)(?:anno\s+(?:scorso|precedente|prima|passato)|(?:lo\s+)?scorso\s+anno)"
+    r"|(?:di\s+)?un\s+anno\s+(?:fa|prima)"
+)
+
+
+def _h_same(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the same day', 'that day', 'its date', 'at the time', 'lo stesso giorno': the
+    reference time; 'the same month a year ago', 'the same period last year', 'the
+    year-earlier quarter', 'lo stesso periodo dell'anno scorso': the reference one year
+    back. Without a reference (or a publication date) the value is unknown."""
+    word = _RE_SPACES.sub(" ", _g(m, "u", "u2") or "")
+    unit = _SAME_UNITS.get(word, "")
+    back = bool(m.groupdict().get("back") or m.groupdict().get("u2"))
+    ref = ctx.ref
+    gran: Granularity = _UNIT_GRANULARITY[unit] if unit else "unknown"
+    if ref is None or ctx.dct is None:
+        return _dv(None, gran)
+    if unit and unit != ref.gran:
+        v = _ref_unit(ref, unit, 0)
+        if v is None or (ref := _parse_reference(v)) is None:
+            return _dv(None, gran)
+    value = _ref_shift_years(ref, -1) if back else _ref_value(ref)
+    return _dv(value, "season" if ref.gran == "season" else _UNIT_GRANULARITY[ref.gran],
+               anchored=True)  # fmt: skip
+
+
+def _h_named_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'November next year', 'October of next year', "l'estate dell'anno scorso": a
+    month or season of a year given relative to publication."""
+    y, understood, anchored = _year_expr(m.group("yr"), ctx)
+    if not understood or _RE_YEAR_TOKEN.fullmatch(_strip_function_words(m.group("yr"))):
+        return None  # "March 2013" is an absolute date (_abs_parts)
+    year = f"{y:04d}" if y is not None else "XXXX"
+    if mon := m.group("mon"):
+        return _dv(f"{year}-{MONTHS[mon.rstrip('.')]:02d}", "month", anchored=anchored)
+    return _dv(f"{year}-{SEASONS[m.group('s')]}", "season", anchored=anchored)
+
+
+_RE_YEAR_TOKEN = re.compile(r"\d{4}|'?\d{2}")
 
 
 def _h_rel_named(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -1345,7 +2010,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     if m.group("y"):
         y, anchored = _year_token(m.group("y"), ctx)
     elif ctx.dct is not None:
-        y, anchored = _year_for_month(_SEASON_START[code], ctx.dct), True
+        y, anchored = _tensed_year(_SEASON_START[code], 3, ctx), True
     else:
         y, anchored = None, False
     if y is None:
@@ -1377,7 +2042,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     gran: Granularity = "time" if pod else "day"
     if ctx.dct is None:
         return _dv(f"XXXX-WXX-{wd}{suffix}", gran)
-    return _dv(_nearest_weekday(wd, ctx.dct).isoformat() + suffix, gran, anchored=True)
+    return _dv(_tensed_weekday(wd, ctx).isoformat() + suffix, gran, anchored=True)
 
 
 def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -1391,7 +2056,7 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
         return _dv(value, "time", anchored=day.anchored)
     if ctx.dct is None:
         return _dv(None, "time")
-    return _dv(f"{ctx.dct.isoformat()}T{pod}", "time", anchored=True)
+    return _dv(f"{_anaphoric_day(ctx).isoformat()}T{pod}", "time", anchored=True)
 
 
 # Clock times: "18:00 UTC", "6:40 p.m. GMT+8", "0800 UTC", "alle 15", "noon".
@@ -1454,7 +2119,7 @@ def _time_rule(s: str, ctx: _Ctx) -> DateValue | None:
         if not rest:
             if ctx.dct is None:
                 return _dv("XXXX-XX-XX" + suffix, "time")
-            return _dv(ctx.dct.isoformat() + suffix, "time", anchored=True)
+            return _dv(_anaphoric_day(ctx).isoformat() + suffix, "time", anchored=True)
         day = _parse(rest, ctx)
         if day is None or day.granularity != "day":
             return None
@@ -1477,10 +2142,16 @@ _NAMED = "(?:" + _MON + "|" + _WD + "|" + _SEASON + ")"
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # vague references and fixed phrases
     (_c(_alt(VAGUE)), _h_vague),
+    (_c(_SAME_DET + r"\s*(?P<u>" + _alt(_SAME_UNITS) + r")(?:\s+(?P<back>" + _YEAR_BACK + r"))?"
+        r"|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?P<u2>" + _alt(_SAME_UNITS) + r")"
+        r"|at\s+the\s+time|all'\s*epoca|a\s+quel\s+tempo|in\s+quel\s+momento"), _h_same),
     (_c(r"(?:(?:in|the)\s+)?recent\s+(?:\S+\s+)?history"), _h_recent_history),
-    (_c(r"(?:the\s+|a\s+)?(?:(?:\w+|\d+(?:st|nd|rd|th))\s+)?(?:straight|consecutive|successive)"
-        r"\s+(?:trading\s+)?(?:day|session)|the\s+day|the\s+session|giornata\s+odierna"),
-     _h_publication_day),
+    (_c(r"(?:(?:the|a|la|il|lo)\s+)?(?:(?:\w+|\d+(?:st|nd|rd|th|ª|°|º))\s+)?"
+        r"(?P<streak>straight|consecutive|successive)\s+(?P<u>" + _alt(_STREAK_UNITS) + r")"
+        r"|(?:(?:the|la|il|lo)\s+)?(?:" + _alt(_STREAK_ORDINALS) + r"|\d+(?:st|nd|rd|th|ª|°|º))"
+        r"\s+(?P<u2>" + _alt(_STREAK_UNITS) + r")(?:\s+(?P<streak2>consecutiv[oaie]|di\s+fila))?"),
+     _h_streak),
+    (_c(r"the\s+day|the\s+session|giornata\s+odierna"), _h_publication_day),
     (_c(r"(?P<w>" + _alt(DEICTIC_DAYS) + r")(?:\s+(?:in\s+the\s+|di\s+)?(?P<pod>" + _POD + "))?"),
      _h_deictic),
     # ranges
@@ -1505,7 +2176,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_AMOUNT + r"\s+(?:ago|fa|back|before\s+now|or\s+so\s+ago)"), _h_shift(-1)),
     (_c(r"(?:in|tra|fra|in\s+another)\s+" + _AMOUNT_REQ + r"(?:\s+time)?"), _h_shift(+1)),
     # "a year earlier" in news compares with the reporting time (year-on-year figures)
-    (_c(_AMOUNT_REQ + r"\s+earlier"), _h_shift(-1)),
+    (_c(_AMOUNT_REQ + r"\s+earlier"), _h_earlier),
     (_c(_AMOUNT_REQ + r"\s+(?:later|after|afterwards|before|dopo|prima|più\s+tardi)"),
      _h_anaphoric),
     # weeks, quarters, halves, fiscal years
@@ -1521,7 +2192,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         r"(?:\s+fiscale)?)\s*(?:(?P<y>\d{4}|'\d{2})|(?P<y2>\d{2}))"
         r"|(?P<y3>\d{4})\s+(?:fiscal|financial)\s+year"), _h_fiscal),
     # this/last/next + unit or name
+    (_c(r"(?:(?P<mon>" + _MON + r")|(?P<s>" + _SEASON + r"))\s+(?:of\s+|del\s+|dell'\s*|di\s+)?"
+        r"(?P<yr>.*\b(?:year|anno)\b.*)"), _h_named_of_year),
     (_RE_REL_UNIT, _h_rel_unit),
+    (_c(r"(?:(?:the|la)\s+)?(?P<u>week|settimana)"), _h_rel_unit),
     (_c(r"(?:the|l'|il)\s+(?P<u>year|month|weekend|fiscal\s+year|financial\s+year|anno|mese"
         r"|anno\s+fiscale|esercizio)"), _h_rel_unit),
     (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?P<n>" + _NAMED + r")"
@@ -1697,6 +2371,9 @@ def normalize_date(
     expression: str,
     published: _dt.date | str | None = None,
     lang: str | None = None,
+    *,
+    context: str | None = None,
+    reference: _dt.date | str | None = None,
 ) -> DateValue:
     """Normalize a time expression to a TIMEX3 value.
 
@@ -1711,27 +2388,94 @@ def normalize_date(
         lang: ISO 639-1 code ("en", "it", "en-US", ...) or None. The English and Italian
             rules are always active; ``lang`` decides the order of numeric dates ("7/8/07"
             is July 8 for "en", 7 August otherwise) and the language dateparser uses.
+        context: the sentence that contains the expression (keyword only). Used, as
+            HeidelTime does, for the tense of the governing verb, which decides between
+            the past and the future occurrence of a bare weekday, month, day of a month,
+            season, quarter or half ("Boeing delivered the jet on Tuesday" is the Tuesday
+            before publication, "the plant will close in October" the next October),
+            and for words that complete the expression ("October" followed by "of next
+            year"; "fourth week" followed by "in a row"). Without a tense cue, or without
+            ``published``, the result is the one without context.
+        reference: the last date mentioned before the expression (keyword only): a
+            ``date`` or a calendar TIMEX3 value ("2009-04-03", "2009-01", "2009-Q3",
+            "2009"). Anaphoric expressions are resolved against it, as in HeidelTime's
+            narrative mode: "the same day", "that day", "at the time" (the reference
+            itself), "the next day", "the following week", "the previous year", "two days
+            later", "a year earlier" (shifted from it), "the same month a year ago" (the
+            reference one year back), and "the day" of market reports. Deictic
+            expressions ("yesterday", "last week", "next month", "two days ago") stay
+            anchored to the publication date. A reference coarser than the expression
+            needs ("2009" for "the next day") or a vague value ("PAST_REF") is ignored.
+            It is used only together with ``published``, so that without a publication
+            date no year the expression does not state can appear.
 
     Returns:
         A :class:`DateValue`. Its ``value`` is None when the expression cannot be
         normalized; unrecognized text never raises.
 
     Raises:
-        ValueError: ``published`` is a string that is not an ISO 8601 date.
-        TypeError: ``expression`` is not a string, or ``published`` has another type.
+        ValueError: ``published`` is a string that is not an ISO 8601 date, or
+            ``reference`` a string that is not a TIMEX3 value (see :func:`is_timex3_value`).
+        TypeError: ``expression`` or ``context`` is not a string, or ``published`` or
+            ``reference`` has another type.
     """
     if not isinstance(expression, str):
         raise TypeError(f"expression must be a string, not {type(expression).__name__}")
+    if context is not None and not isinstance(context, str):
+        raise TypeError(f"context must be a string or None, not {type(context).__name__}")
     dct = _coerce_published(published)
+    ref = _coerce_reference(reference)
     code = re.split(r"[-_]", lang)[0].lower() if lang else None
-    return _normalize_cached(expression, dct, code)
+    if dct is None:  # the no-invented-year rule: nothing to anchor tense or reference to
+        context = ref = None
+    return _normalize_cached(expression, dct, code, context or None, ref)
+
+
+def _coerce_reference(reference: _dt.date | str | None) -> str | None:
+    if reference is None:
+        return None
+    if isinstance(reference, _dt.datetime):
+        return reference.date().isoformat()
+    if isinstance(reference, _dt.date):
+        return reference.isoformat()
+    if isinstance(reference, str):
+        if not is_timex3_value(reference):
+            raise ValueError(f"reference must be a date or a TIMEX3 value, got {reference!r}")
+        return reference
+    raise TypeError(f"reference must be a date, a TIMEX3 value or None, not {reference!r}")
+
+
+# "October" + "of next year": a year qualifier right after a bare month, season or
+# part of a year completes it.
+_RE_RIGHT_YEAR = re.compile(
+    r"(?:of\s+|del\s+|dell'\s*)?(?:the\s+)?(?:next|last|this|following|previous|prossimo|scorso)"
+    r"\s+(?:year|anno)\b|(?:dell'|del)\s*anno\s+(?:prossimo|scorso|successivo|precedente)\b"
+)
+_COMPLETABLE = {"month", "season", "quarter", "half"}
 
 
 @lru_cache(maxsize=4096)
-def _normalize_cached(expression: str, dct: _dt.date | None, lang: str | None) -> DateValue:
-    ctx = _Ctx(dct=dct, lang=lang)
+def _normalize_cached(
+    expression: str,
+    dct: _dt.date | None,
+    lang: str | None,
+    context: str | None = None,
+    reference: str | None = None,
+) -> DateValue:
+    ref = _parse_reference(reference) if reference else None
+    ctx = _Ctx(dct=dct, lang=lang, context=context, expr=expression, ref=ref)
     s = _clean(expression)
     out, mod = _parse_with_mod(s, ctx) if s else (None, None)
+    if (
+        out is not None
+        and context is not None
+        and out.granularity in _COMPLETABLE
+        and out.anchored
+        and (m := _RE_RIGHT_YEAR.match(_clean(ctx.right()[:40])))
+    ):
+        completed, mod2 = _parse_with_mod(f"{s} {m.group(0)}", ctx)
+        if completed is not None and completed.value is not None:
+            out, mod = completed, mod or mod2
     if (
         out is None
         and s

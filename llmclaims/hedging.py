@@ -9,7 +9,8 @@ article's own words (`find_cues`, `check_cues`). Categories:
 
 ``conditional``
     Conditional mood (English "would" only outside reported speech: after a reporting verb
-    in the same sentence it is the future-in-the-past, "said it would", and not a cue). Italian: any word ending in -rebbe / -rebbero ("avrebbe", "sarebbero",
+    in the same sentence it is the future-in-the-past, "said it would", and not a cue).
+    Italian: any word ending in -rebbe / -rebbero ("avrebbe", "sarebbero",
     "indicherebbe", "confermerebbero", "starebbe", "sottolineerebbe"), except the forms of
     (ac/de/in/rin/ri)crescere ("crebbe" is a past tense) and the words in
     `IT_CONDITIONAL_EXCEPTIONS`; the auxiliaries avere / essere / stare take their participle

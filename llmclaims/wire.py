@@ -136,7 +136,9 @@ class WireArticle(_Strict):
         for t in self.timeline:
             missing = [i for i in t.claim_ids if i not in claim_ids]
             if missing:
-                problems.append(f"timeline entry {t.expression!r} cites unknown claim ids {missing}")
+                problems.append(
+                    f"timeline entry {t.expression!r} cites unknown claim ids {missing}"
+                )
         if problems:
             raise ValueError("; ".join(problems))
         return self

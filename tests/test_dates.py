@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from llmclaims.dates import DateValue, normalize_date
+from llmclaims.dates import DateValue, is_timex3_value, normalize_date
 
 PUB = "2024-01-05"  # a Friday, ISO week 2024-W01
 REPO = Path(__file__).resolve().parents[1]
@@ -182,11 +182,13 @@ def test_deictic_days() -> None:
 
 def test_units_ago_and_in_units() -> None:
     check([
-        ("two weeks ago", "2023-W51"), ("due settimane fa", "2023-W51"),
+        # weeks are counted in days (TimeML: "a week ago" names the day 7 days back)
+        ("two weeks ago", "2023-12-22"), ("due settimane fa", "2023-12-22"),
+        ("a week ago", "2023-12-29"), ("two weeks earlier", "2023-12-22"),
         ("tre giorni fa", "2024-01-02"), ("three days ago", "2024-01-02"),
         ("a year ago", "2023"), ("un anno fa", "2023"), ("six months ago", "2023-07"),
-        ("a decade ago", "2014"), ("in two weeks", "2024-W03"),
-        ("tra due settimane", "2024-W03"), ("fra tre mesi", "2024-04"),
+        ("a decade ago", "2014"), ("in two weeks", "2024-01-19"),
+        ("tra due settimane", "2024-01-19"), ("fra tre mesi", "2024-04"),
         ("a year earlier", "2023"), ("years ago", "PAST_REF"), ("anni fa", "PAST_REF"),
     ])  # fmt: skip
 
@@ -553,3 +555,337 @@ def test_benchmark_loaders_parse_one_file_of_each_corpus() -> None:
     assert raw is not None and first.text == " ".join(raw.group(1).split())
     assert all(g.tid != "t0" for g in gold)  # the DCT itself is not evaluated
     assert bench.dct_date("03-02-2009") == "2009-02-03"
+
+
+# --------------------------------------------------------------------------------------
+# is_timex3_value
+# --------------------------------------------------------------------------------------
+
+VALID_TIMEX3 = [
+    "2024", "2024-01", "2024-01-05", "XXXX-12-30", "2011-06-XX", "19XX", "XXXX", "XXXX-XX-XX",
+    "FY2009", "FY2009-Q1", "2024-W01", "2024-W01-5", "2024-W01-WE", "XXXX-WXX-5", "2013-Q1",
+    "2013-H2", "2013-SU", "2013-WI", "199", "19", "2024-02-29", "XXXX-02-29",
+    "2024-01-05T18:00", "2024-01-05T18:00Z", "2007-10-17T18:40+08", "2024-01-05T10:00:00.5-05:00",
+    "2024-01-05TMO", "XXXX-XX-XXTMO", "2024-W01-5TNI", "T18:00", "2024-01-05T24:00",
+    "P2Y", "P1Y6M", "P3W", "PT5H30M", "P2.5Y", "PXW", "PTXH", "P1DE", "PXDE", "P1CE", "P1ML",
+    "P1Q", "P1WE", "P10Y", "PT30M", "P1DT12H",
+    "PAST_REF", "PRESENT_REF", "FUTURE_REF",
+    "2023-12-30/2024-01-02", "2009/2011", "XXXX-12-30/XXXX-01-02",
+    "2024-01-05T09:00/2024-01-05T17:00",
+]  # fmt: skip
+INVALID_TIMEX3 = [
+    "", " 2024", "2024 ", "P", "PT", "PY5", "PM6", "P1Y2", "PT1HM", "p2y", "2024-1-5",
+    "last year", "2023-02-29", "XXXX-02-30", "2024-01-32", "2024-13", "2024-00", "2024-W54",
+    "2024-W00", "2024-Q5", "2024-H3", "2024-01T18:00", "2024T18:00", "2024-01-05T25:00",
+    "2024-01-05T18:60", "1", "12345", "2024/", "/2024", "P2Y/2024", "PAST_REF/2024",
+    "2024/2025/2026", "present_ref", "NOW", "2024-01-05 18:00",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("v", VALID_TIMEX3)
+def test_is_timex3_value_accepts(v: str) -> None:
+    assert is_timex3_value(v)
+
+
+@pytest.mark.parametrize("v", INVALID_TIMEX3)
+def test_is_timex3_value_rejects(v: str) -> None:
+    assert not is_timex3_value(v)
+
+
+def test_is_timex3_value_rejects_non_strings() -> None:
+    for v in (None, 2024, b"2024", ["2024"]):
+        assert not is_timex3_value(v)  # type: ignore[arg-type]
+
+
+def test_every_value_normalize_date_writes_is_valid_timex3() -> None:
+    extra = ["Dec. 30", "the third quarter of 2009", "two and a half years", "6:40 p.m. (GMT +8)",
+             "every Monday", "the 1990s", "il Novecento", "FY09", "Friday morning", "recently",
+             "gli anni '90", "tra il 30 dicembre e il 2 gennaio", "already for weeks"]  # fmt: skip
+    for published in (PUB, None):
+        for expr in [*RELATIVE_EXPRESSIONS, *extra]:
+            v = normalize_date(expr, published).value
+            assert v is None or is_timex3_value(v), (expr, published, v)
+
+
+# --------------------------------------------------------------------------------------
+# Context: tense of the governing verb
+# --------------------------------------------------------------------------------------
+
+WED = "2024-01-10"  # a Wednesday
+
+
+def ctx_value(expression: str, context: str | None, published: str | None = WED, **kw):
+    return normalize_date(expression, published, context=context, **kw).value
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "expected"),
+    [
+        # past: the latest such day on or before publication; future: the first on or after
+        ("Friday", "The company said on Friday that profits fell.", "2024-01-05"),
+        ("Friday", "Shares rose 3% on Friday.", "2024-01-05"),
+        ("Friday", "The company will report results on Friday.", "2024-01-12"),
+        ("Friday", "Talks are expected to resume on Friday.", "2024-01-12"),
+        ("Friday", "The board plans to vote on Friday.", "2024-01-12"),
+        ("Wednesday", "He resigned on Wednesday.", "2024-01-10"),
+        ("Tuesday", "Boeing on Tuesday delivered the final 717 jet.", "2024-01-09"),
+        ("Monday", "The plant will reopen on Monday.", "2024-01-15"),
+        # no tense cue (present tense, headline style): the nearest one, as without context
+        ("Friday", "Markets open on Friday.", "2024-01-12"),
+        ("Friday", "", "2024-01-12"),
+        # months, seasons, quarters
+        ("November", "The plant will close in November.", "2024-11"),
+        ("November", "The plant closed in November.", "2023-11"),
+        ("January", "Sales rose in January.", "2024-01"),
+        ("the summer", "Sales slumped in the summer.", "2023-SU"),
+        ("the summer", "Sales should recover in the summer.", "2024-SU"),
+        ("the fourth quarter", "Profit will rise in the fourth quarter.", "2024-Q4"),
+        ("the fourth quarter", "Profit rose in the fourth quarter.", "2023-Q4"),
+        ("winter", "The price of gas will rise this winter.", "2023-WI"),  # the current one
+        # days of a month, compared by month
+        ("March 3", "He was arrested on March 3.", "2023-03-03"),
+        ("March 3", "The hearing has been scheduled for March 3.", "2024-03-03"),
+        ("January 12", "Apple announced an event to be held on January 12.", "2024-01-12"),
+        ("Dec. 30", "The deal will close on Dec. 30.", "2024-12-30"),
+        ("Dec. 30", "The deal closed on Dec. 30.", "2023-12-30"),
+        # a verb in another clause does not govern the expression
+        ("the fourth quarter", "Ford has announced cuts, resulting in closures during the "
+         "fourth quarter.", "2023-Q4"),
+    ],
+)  # fmt: skip
+def test_tense_chooses_past_or_future_en(expression: str, context: str, expected: str) -> None:
+    assert ctx_value(expression, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "context", "expected"),
+    [
+        ("venerdì", "L'azienda ha annunciato venerdì i risultati.", "2024-01-05"),
+        ("venerdì", "Il governo presenterà venerdì il piano.", "2024-01-12"),
+        ("venerdì", "Il vertice è previsto per venerdì.", "2024-01-12"),
+        ("venerdì", "Secondo il Washington Post, Kirby avrebbe incontrato i leader venerdì.",
+         "2024-01-05"),
+        ("Venerdì", "Venerdì il presidente firmò il decreto.", "2024-01-05"),
+        ("venerdì", "I ministri si riunivano anche venerdì.", "2024-01-05"),
+        ("venerdì", "La delegazione dovrebbe arrivare venerdì.", "2024-01-12"),
+        ("novembre", "Lo stabilimento chiuderà a novembre.", "2024-11"),
+        ("novembre", "Lo stabilimento ha chiuso a novembre.", "2023-11"),
+        ("novembre", "Gli operai sono tornati al lavoro a novembre.", "2023-11"),
+        ("estate", "I lavori inizieranno in estate.", "2024-SU"),
+        ("estate", "I lavori sono iniziati in estate.", "2023-SU"),
+        ("3 marzo", "L'udienza si terrà il 3 marzo.", "2024-03-03"),
+        ("3 marzo", "È stato arrestato il 3 marzo.", "2023-03-03"),
+        ("venerdì", "I mercati aprono venerdì.", "2024-01-12"),  # present: no cue
+    ],
+)  # fmt: skip
+def test_tense_chooses_past_or_future_it(expression: str, context: str, expected: str) -> None:
+    assert ctx_value(expression, context) == expected
+
+
+def test_context_needs_no_exact_match_and_keeps_isolated_results_otherwise() -> None:
+    # expression not found verbatim: the whole sentence is searched
+    assert ctx_value("friday", "Shares ROSE sharply on  Friday.") == "2024-01-05"
+    assert ctx_value("Friday", "Nothing to see here.") == value("Friday", WED)
+    # expressions that do not depend on tense are unchanged by any context
+    for expr in ("yesterday", "last week", "next month", "2023", "January 4, 2024"):
+        for sentence in ("It happened then.", "It will happen then.", "Accadde allora."):
+            assert ctx_value(expr, sentence) == value(expr, WED), (expr, sentence)
+
+
+def test_sentence_completes_a_bare_month_with_a_year_qualifier() -> None:
+    sentence = "Dealerships whose franchises won't be renewed after October of next year."
+    assert ctx_value("October", sentence, "2009-05-15") == "2010-10"
+    assert ctx_value("October", "Sales rose in October, last year.", "2009-05-15") == "2008-10"
+    assert value("November next year", "2009-05-15") == "2010-11"
+    assert value("May last year", "2009-05-15") == "2008-05"
+    assert value("l'estate dell'anno prossimo", "2009-05-15") == "2010-SU"
+    assert value("November next year", None) == "XXXX-11"
+    assert value("March 2013", PUB) == "2013-03"  # absolute dates are not affected
+
+
+def test_streaks_end_with_the_current_period() -> None:
+    assert ctx_value("the fourth straight week", None, "2009-04-04") == "2009-W14"
+    assert ctx_value("a third consecutive month", None, "2009-04-04") == "2009-04"
+    assert ctx_value("la terza seduta consecutiva", None, "2009-04-04") == "2009-04-04"
+    headline = "US stocks log gains for fourth week in a row"
+    assert ctx_value("fourth week", headline, "2009-04-04") == "2009-W14"
+    assert ctx_value("fourth week", "It was the fourth week of the strike.", "2009-04-04") is None
+    assert ctx_value("fourth week", None, "2009-04-04") is None
+
+
+def test_the_week_is_the_current_week() -> None:
+    assert value("the week", "2009-03-13") == "2009-W11"
+    assert value("week", "2009-03-13") == "2009-W11"
+    assert value("la settimana", "2009-03-13") == "2009-W11"
+
+
+# --------------------------------------------------------------------------------------
+# Context: reference time (narrative anchoring)
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "reference", "expected", "without_reference"),
+    [
+        ("the same day", "2009-04-04", "2009-04-03", "2009-04-03", None),
+        ("the same day", "2009-04-04", dt.date(2009, 4, 3), "2009-04-03", None),
+        ("that day", "2009-04-04", "2009-04-03", "2009-04-03", None),
+        ("its date", "2007-07-09", "2007-07-08", "2007-07-08", None),
+        ("that time", "2011-05-29", "2011-06-10", "2011-06-10", None),
+        ("at the time", "2011-05-29", "2011-06", "2011-06", None),
+        ("lo stesso giorno", "2009-04-04", "2009-04-03", "2009-04-03", None),
+        ("quel giorno", "2009-04-04", "2009-04-03", "2009-04-03", None),
+        ("the next day", "2009-04-04", "2009-04-01", "2009-04-02", None),
+        ("the following day", "2009-04-04", "2009-04-01", "2009-04-02", None),
+        ("the day before", "2009-04-04", "2009-04-01", "2009-03-31", None),
+        ("il giorno dopo", "2009-04-04", "2009-04-01", "2009-04-02", None),
+        ("the following week", "2009-04-04", "2009-02-11", "2009-W08", "2009-W15"),
+        ("the previous year", "2010-01-28", "2009", "2008", "2009"),
+        ("the year previous", "2010-01-28", "2009", "2008", "2009"),
+        ("l'anno precedente", "2010-01-28", "2009-06", "2008", "2009"),
+        ("two days later", "2009-04-04", "2009-03-01", "2009-03-03", None),
+        ("three days before", "2009-04-04", "2009-03-01", "2009-02-26", None),
+        ("due anni dopo", "2009-04-04", "1990", "1992", None),
+        ("a week later", "2009-04-04", "2009-03-01", "2009-03-08", None),
+        ("a year earlier", "2009-02-03", "2009-01", "2008", "2008"),  # unit granularity
+        ("a year earlier", "2010-01-28", "2005-Q4", "2004", "2009"),
+        ("the same month a year ago", "2009-02-03", "2009-01", "2008-01", None),
+        ("the same period last year", "2010-03-03", "2010-02", "2009-02", None),
+        ("the same quarter a year earlier", "2009-10-16", "2009-Q3", "2008-Q3", None),
+        ("the year-earlier quarter", "2009-10-16", "2009-Q3", "2008-Q3", None),
+        ("lo stesso periodo dell'anno scorso", "2023-10-16", "2023-Q3", "2022-Q3", None),
+        ("the same period of the last year", "2007-01-18", "FY2007", "FY2006", None),
+        ("the same day a year ago", "2024-03-02", "2024-02-29", "2023-02-28", None),
+        # "the day" of a market report, bare parts of the day and clock times
+        ("the day", "2009-02-24", "2009-02-23", "2009-02-23", "2009-02-24"),
+        ("late in the day", "2009-02-24", "2009-02-23", "2009-02-23", "2009-02-24"),
+        ("morning", "2009-02-24", "2009-02-23", "2009-02-23TMO", "2009-02-24TMO"),
+        ("18:00 UTC", "2009-12-16", "2009-12-15", "2009-12-15T18:00Z", "2009-12-16T18:00Z"),
+        # deictic expressions stay relative to publication
+        ("yesterday", "2009-04-04", "2008-01-01", "2009-04-03", "2009-04-03"),
+        ("last week", "2009-04-04", "2008-01-01", "2009-W13", "2009-W13"),
+        ("two days ago", "2009-04-04", "2008-01-01", "2009-04-02", "2009-04-02"),
+        ("next month", "2009-04-04", "2008-01-01", "2009-05", "2009-05"),
+        ("the third straight day", "2009-04-04", "2009-04-01", "2009-04-04", "2009-04-04"),
+        # a reference coarser than the expression, or vague, cannot anchor it
+        ("the next day", "2009-04-04", "2009", None, None),
+        ("the same day", "2009-04-04", "2009-04", None, None),
+        ("the day", "2009-04-04", "2009", "2009-04-04", "2009-04-04"),
+        ("the same day", "2009-04-04", "PAST_REF", None, None),
+        ("two days later", "2009-04-04", "2009-W10", None, None),
+        ("two weeks later", "2009-04-04", "2009-W10", "2009-W12", None),
+    ],
+)  # fmt: skip
+def test_reference_anchors_anaphoric_expressions(
+    expression: str, published: str, reference, expected, without_reference
+) -> None:
+    r = normalize_date(expression, published, reference=reference)
+    assert r.value == expected
+    assert r.value is None or r.anchored
+    assert value(expression, published) == without_reference
+
+
+def test_reference_and_context_need_a_publication_date() -> None:
+    assert normalize_date("the same day", None, reference="2009-04-03").value is None
+    assert normalize_date("the next day", None, reference="2009-04-03").value is None
+    assert normalize_date("Friday", None, context="It fell on Friday.").value == "XXXX-WXX-5"
+
+
+@pytest.mark.parametrize("lang", [None, "en", "it"])
+def test_no_invented_year_without_publication_date_even_with_context(lang) -> None:
+    sentences = ["The plant closed last year and will reopen in 2030.",
+                 "Lo stabilimento ha chiuso e riaprirà nel 2030.", "Friday, 2030."]  # fmt: skip
+    for expr in [
+        *RELATIVE_EXPRESSIONS,
+        "the same day",
+        "the next day",
+        "the previous year",
+        "two days later",
+        "the same month a year ago",
+        "November next year",
+    ]:
+        for sentence in sentences:
+            r = normalize_date(expr, None, lang, context=sentence, reference="2030-06-15")
+            for year in re.findall(r"\d{4}", r.value or ""):
+                assert year in expr, (expr, sentence, r.value)
+            assert not r.anchored, expr
+
+
+def test_reference_and_context_argument_checks() -> None:
+    with pytest.raises(ValueError):
+        normalize_date("the same day", PUB, reference="last year")
+    with pytest.raises(ValueError):
+        normalize_date("the same day", PUB, reference="2024-13-01")
+    with pytest.raises(TypeError):
+        normalize_date("the same day", PUB, reference=20240105)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        normalize_date("Friday", PUB, context=["Friday"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        normalize_date("Friday", PUB, "en", "context")  # type: ignore[misc]  # keyword-only
+    r = normalize_date("the same day", PUB, reference=dt.datetime(2024, 1, 3, 18, 0))
+    assert r.value == "2024-01-03"
+    r = normalize_date("the same day", PUB, reference="2024-01-03T18:00Z")
+    assert r.value == "2024-01-03"
+    r = normalize_date("the same day", PUB, reference="2009/2011")  # a range anchors nothing
+    assert r.value is None
+
+
+def test_benchmark_sentence_splitter() -> None:
+    bench = _load_benchmark()
+    text = "Mr. Smith met U.S. officials on Jan. 5 in Washington. Then he left!\n\nNew paragraph"
+    assert [text[a:b].strip() for a, b in bench.sentence_spans(text)] == [
+        "Mr. Smith met U.S. officials on Jan. 5 in Washington.",
+        "Then he left!",
+        "New paragraph",
+    ]
+
+
+_SYNTHETIC_TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>X</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2009-04-04" temporalFunction="false"
+ functionInDocument="CREATION_TIME">April 4, 2009</TIMEX3></DCT>
+<TEXT>Mr. Smith said the market fell on <TIMEX3 tid="t1" type="DATE" value="2009-04-03"
+>Friday</TIMEX3>. A report came out <TIMEX3 tid="t2" type="DATE" value="2009-04-03"
+>the same day</TIMEX3>.
+
+Shares will rise <TIMEX3 tid="t3" type="DATE" value="2009-04-10">next Friday</TIMEX3></TEXT>
+</TimeML>
+"""
+
+
+def test_benchmark_runs_isolated_and_in_context(tmp_path: Path, capsys) -> None:
+    import json
+
+    bench = _load_benchmark()
+    corpus = tmp_path / "tempeval3_platinum"
+    corpus.mkdir()
+    (corpus / "X.tml").write_text(_SYNTHETIC_TML, encoding="utf-8")
+    gold = bench.load_tempeval(corpus / "X.tml")
+    assert [g.sentence for g in gold] == [
+        "Mr. Smith said the market fell on Friday.",
+        "A report came out the same day.",
+        "Shares will rise next Friday",
+    ]
+    isolated, _, _ = bench.evaluate("tempeval3_platinum", tmp_path, in_context=False)
+    in_context, errors, _ = bench.evaluate("tempeval3_platinum", tmp_path, in_context=True)
+    assert (isolated["DATE"]["n"], isolated["DATE"]["correct"]) == (3, 2)  # "the same day"
+    assert (in_context["DATE"]["n"], in_context["DATE"]["correct"]) == (3, 3)
+    assert errors == []
+    bench.main(["--data-dir", str(tmp_path), "--corpus", "tempeval3_platinum", "--json"])
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["tempeval3_platinum"]["DATE"] == {"n": 3, "accuracy": 1.0}
+    assert summary["isolated"]["tempeval3_platinum"]["DATE"] == {"n": 3, "accuracy": 0.6667}
+
+
+def test_benchmark_meantime_sentences_in_text_order() -> None:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not available")
+    bench = _load_benchmark()
+    path = (SHARED_DATA / "meantime_en" / "intra-doc_annotation" / "corpus_airbus"
+            / "100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing.xml")  # fmt: skip
+    gold, _ = bench.load_meantime(path)
+    assert all(g.text in g.sentence for g in gold)
+    by_id = {g.tid: g for g in gold}
+    assert "fifty-year" in by_id["36"].sentence
+    positions = [next(i for i, g2 in enumerate(gold) if g2.tid == g.tid) for g in gold]
+    assert positions == sorted(positions)
