@@ -3,8 +3,13 @@
     >>> import llmclaims
     >>> summary = llmclaims.summarize(text, published="2024-01-05", model="gpt-4o-mini")
     >>> for claim in summary.claims: print(claim.text, claim.author.hedging)
+
+Many articles at once: `summarize_many` (async, bounded concurrency, results as they finish),
+or `llmclaims batch` on the command line (resumable JSONL output).
 """
 
+from .batch import Article, BatchResult, summarize_many
+from .dates import DateValue, normalize_date
 from .errors import (
     ConfigurationError,
     ContentFilteredError,
@@ -17,7 +22,6 @@ from .errors import (
     TruncatedOutputError,
 )
 from .extract import Summarizer, asummarize, summarize
-from .dates import DateValue, normalize_date
 from .grounding import locate_evidence
 from .hedging import hedging_level
 from .models import (
@@ -36,7 +40,9 @@ from .models import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Article",
     "ArticleSummary",
+    "BatchResult",
     "Claim",
     "ConfigurationError",
     "ContentFilteredError",
@@ -62,4 +68,5 @@ __all__ = [
     "locate_evidence",
     "normalize_date",
     "summarize",
+    "summarize_many",
 ]

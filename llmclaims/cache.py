@@ -65,13 +65,20 @@ def cache_key(settings: Settings, prompt: Prompt, text: str, published: date | N
     return "summary:" + hashlib.sha256(blob).hexdigest()
 
 
+# diskcache's defaults (a 32 MB SQLite page cache plus up to 64 MB of memory-mapped database)
+# suit hot, read-mostly caches. Ours is written once per article and read again on re-runs, and
+# with the defaults a 10,000-article batch grew the process by ~30 MB as the database grew. A
+# 4 MB page cache and no mmap keep memory flat in the number of articles.
+_SQLITE = {"sqlite_cache_size": 1024, "sqlite_mmap_size": 0}
+
+
 class ResponseCache:
     """A thin layer over `diskcache.Cache` that never lets a bad entry become an error."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         try:
-            self._cache: diskcache.Cache | None = diskcache.Cache(str(directory))
+            self._cache: diskcache.Cache | None = diskcache.Cache(str(directory), **_SQLITE)
         except Exception as exc:  # unreadable database or directory: run uncached, say so
             log.warning("cache at %s unusable (%s); continuing without a cache", directory, exc)
             self._cache = None

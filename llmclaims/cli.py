@@ -1,7 +1,8 @@
 """`llmclaims` on the command line: JSON out, one-line errors, meaningful exit codes.
 
-Exit codes: 0 success, 1 the library failed on this input or provider, 2 usage or
-configuration error, 130 interrupted. Set LLMCLAIMS_DEBUG=1 to see tracebacks.
+Exit codes: 0 success, 1 the library failed on this input or provider (for `batch`: some
+articles have error lines), 2 usage or configuration error, 130 interrupted (143 for `batch`
+stopped by SIGTERM). Set LLMCLAIMS_DEBUG=1 to see tracebacks.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ def _date(value: str) -> date:
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("model")
     group.add_argument("--model", help="model name (default: $LLMCLAIMS_MODEL)")
-    group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
-    group.add_argument("--mode", choices=["json_schema", "tools", "tools_strict", "json", "md_json"],
+    group.add_argument("--base-url",
+                       help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
+    group.add_argument("--mode",
+                       choices=["json_schema", "tools", "tools_strict", "json", "md_json"],
                        help="how the schema is enforced (default: json_schema)")
     group.add_argument("--grounding", choices=["strict", "flag", "keep"], default="flag",
                        help="what to do with items whose evidence is not in the text")
@@ -60,7 +63,39 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     _add_model_options(one)
     one.set_defaults(run=_summarize)
+
+    many = commands.add_parser(
+        "batch",
+        help="summarize many articles into a JSONL file (resumable)",
+        description="Summarize many articles concurrently into OUT, one JSON line per article "
+        "as soon as it is done. Running the same command again resumes: articles with a "
+        "summary line in OUT are skipped, cached answers cost no request, and articles with "
+        "an error line are tried again (their old line is replaced).",
+    )
+    many.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                      help="text file, folder of *.txt files (ids: relative paths), or .jsonl "
+                      'file with {"id", "text", "published"?, "url"?} per line')
+    many.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl",
+                      help="results file: created, or resumed if it exists")
+    many.add_argument("--concurrency", type=_positive, default=8, metavar="N",
+                      help="articles in flight at once (default: 8)")
+    many.add_argument("--retry-failed", action=argparse.BooleanOptionalAction, default=True,
+                      help="try articles with an error line in OUT again (default: yes)")
+    many.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                      help="progress bar on stderr (default: when stderr is a terminal)")
+    _add_model_options(many)
+    many.set_defaults(run=_batch)
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 1")
+    return number
 
 
 def _read(path: str) -> bytes:
@@ -83,6 +118,21 @@ def _summarize(args: argparse.Namespace) -> int:
     summary = Summarizer(**_config(args)).summarize(text, published=args.published)
     sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch_run import Interrupted, run_batch
+
+    try:
+        tally = run_batch(args.inputs, args.out, concurrency=args.concurrency,
+                          retry_failed=args.retry_failed, progress=args.progress,
+                          config=_config(args))
+    except Interrupted as stop:
+        print(f"llmclaims: interrupted: {stop.tally.report(args.out)}. Run the same command "
+              "again to resume.", file=sys.stderr)
+        return stop.code
+    print(f"llmclaims: {tally.report(args.out)}", file=sys.stderr)
+    return 1 if tally.failed or tally.failed_before else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,14 +2,23 @@
 
 `Summarizer` holds what is worth reusing across articles (settings, HTTP clients, the cache, the
 prompt); `summarize` / `asummarize` are the one-line entry points and reuse a `Summarizer` per
-distinct configuration, so a loop over articles does not rebuild clients.
+distinct configuration, so a loop over articles does not rebuild clients. The per-article hot path
+does no work that is the same for every article (see `request.py`).
+
+`request_body` and `from_completion` split one call in two, for providers' offline batch APIs:
+the exact body `summarize` would send, and the same checks, cache and assembly for an answer
+that came back some other way.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +26,7 @@ from typing import Any
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException, ResponseParsingError
+from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from .article_text import check_article
@@ -26,12 +36,21 @@ from .config import Settings, resolve
 from .errors import InputError, InvalidOutputError, LLMClaimsError, redact
 from .models import ArticleSummary
 from .prompts import Prompt, load_prompt
-from .transport import CallStats, async_create, current_stats, sync_create
+from .request import ANSWER_MODEL, render_messages, validation_context
+from .transport import (
+    CallStats,
+    async_create,
+    check_completion,
+    current_stats,
+    record_completion,
+    strict_request,
+    sync_create,
+)
 from .wire import WireArticle
 
 
 def parse_published(published: date | datetime | str | None) -> date | None:
-    if published is None or isinstance(published, date) and not isinstance(published, datetime):
+    if published is None or (isinstance(published, date) and not isinstance(published, datetime)):
         return published
     if isinstance(published, datetime):
         return published.date()
@@ -74,6 +93,9 @@ class Summarizer:
         self.cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
         self._create: Callable[..., Any] | None = None
         self._acreate: Callable[..., Any] | None = None
+        # Cache keys being requested right now, so a second identical article (a syndicated
+        # story under another id) waits for the first one's answer instead of paying again.
+        self._inflight: dict[str, asyncio.Future[None]] = {}
 
     def __repr__(self) -> str:
         s = self.settings
@@ -81,22 +103,14 @@ class Summarizer:
 
     # -- the request -------------------------------------------------------------------------
 
-    def _request(self, text: str, published: date | None, grounder: Grounder) -> dict[str, Any]:
+    def _request(self, text: str, published: date | None) -> dict[str, Any]:
         s = self.settings
         return {
             "model": s.model,
-            "response_model": WireArticle,
-            "messages": [
-                {"role": "system", "content": self.prompt.system},
-                {"role": "user", "content": self.prompt.user},
-            ],
-            # Rendered by instructor's Jinja step: the article is inserted as a value, never
-            # parsed as a template, so "{{" in an article is just text.
-            "context": {
-                "article": text,
-                "published": published.isoformat() if published else "",
-                "check_evidence": grounder.check,
-            },
+            "response_model": ANSWER_MODEL,
+            # Rendered here, not by instructor, and no `context=`: see request.py. The evidence
+            # check reaches validation through `validation_context` (see `_calling`).
+            "messages": render_messages(self.prompt, text, published),
             "max_retries": s.reasks,
             **s.sampling(),
         }
@@ -106,7 +120,20 @@ class Summarizer:
         day = parse_published(published)
         return article, day, cache_key(self.settings, self.prompt, article, day)
 
-    def _cached(self, key: str) -> CachedAnswer | None:
+    @staticmethod
+    @contextmanager
+    def _calling(stats: CallStats, grounder: Grounder | None) -> Iterator[None]:
+        """Give the transport this article's accounting and validation its evidence check."""
+        stats_token = current_stats.set(stats)
+        context = {"check_evidence": grounder.check} if grounder is not None else None
+        context_token = validation_context.set(context)
+        try:
+            yield
+        finally:
+            validation_context.reset(context_token)
+            current_stats.reset(stats_token)
+
+    def _lookup(self, key: str) -> CachedAnswer | None:
         return self.cache.get(key) if self.cache is not None else None
 
     def _finish(
@@ -132,7 +159,7 @@ class Summarizer:
     ) -> ArticleSummary:
         """Summarize one article; at most one paid request chain, none when cached."""
         article, day, key = self._prepare(text, published)
-        hit = self._cached(key)
+        hit = self._lookup(key)
         if hit is not None:
             return assemble(article, day, hit, self.settings, self.prompt, cached=True)
         if self._create is None:
@@ -141,36 +168,124 @@ class Summarizer:
             )
         stats = CallStats()
         grounder = Grounder(article, self.settings.reasks, stats)
-        token = current_stats.set(stats)
         try:
-            wire = self._create(**self._request(article, day, grounder))
+            with self._calling(stats, grounder):
+                wire = self._create(**self._request(article, day))
         except InstructorRetryException as exc:
             raise self._translate(exc, stats) from None
-        finally:
-            current_stats.reset(token)
         return self._finish(article, day, key, wire, stats, grounder)
 
     async def asummarize(
         self, text: str | bytes, *, published: date | datetime | str | None = None
     ) -> ArticleSummary:
-        """Async twin of `summarize`, for event loops and `summarize_many`."""
+        """Async twin of `summarize`, for event loops and `summarize_many`.
+
+        Concurrent calls for the same article (same cache key) make one request chain: the
+        others wait for it and read its answer from the cache.
+        """
         article, day, key = self._prepare(text, published)
-        hit = self._cached(key)
-        if hit is not None:
-            return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+        while True:
+            hit = self._lookup(key)
+            if hit is not None:
+                return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+            running = self._inflight.get(key) if self.cache is not None else None
+            if running is None:
+                break
+            await asyncio.wait([running])  # its outcome is read from the cache, not from it
         if self._acreate is None:
             self._acreate = instructor.patch(
                 create=async_create(self.settings), mode=self.settings.instructor_mode
             )
+        done = asyncio.get_running_loop().create_future()
+        self._inflight[key] = done
         stats = CallStats()
         grounder = Grounder(article, self.settings.reasks, stats)
-        token = current_stats.set(stats)
         try:
-            wire = await self._acreate(**self._request(article, day, grounder))
+            with self._calling(stats, grounder):
+                wire = await self._acreate(**self._request(article, day))
+            return self._finish(article, day, key, wire, stats, grounder)
         except InstructorRetryException as exc:
             raise self._translate(exc, stats) from None
         finally:
-            current_stats.reset(token)
+            del self._inflight[key]
+            done.set_result(None)
+
+    # -- one call in two, for providers' offline batch APIs -----------------------------------
+
+    def cached(
+        self, text: str | bytes, *, published: date | datetime | str | None = None
+    ) -> ArticleSummary | None:
+        """The summary if this article's answer is cached, else None; never sends anything.
+
+        For planning an offline batch: only the misses need a `request_body`.
+        """
+        article, day, key = self._prepare(text, published)
+        hit = self._lookup(key)
+        if hit is None:
+            return None
+        return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+
+    def request_body(
+        self, text: str | bytes, *, published: date | datetime | str | None = None
+    ) -> dict[str, Any]:
+        """The exact JSON body `summarize` would POST to `/chat/completions`, without sending it.
+
+        For offline batch APIs (one `body` per line of an OpenAI Batch input file). The body is
+        captured from instructor itself, so every mode gets exactly the messages, schema and
+        options a live request carries. Raises `InputError` for bad articles, like `summarize`.
+        """
+        article, day, _ = self._prepare(text, published)
+        captured: dict[str, Any] = {}
+
+        def capture(**kwargs: Any) -> Any:
+            captured.update(strict_request(kwargs))
+            raise _Captured
+
+        create = instructor.patch(create=capture, mode=self.settings.instructor_mode)
+        token = _capturing.set(True)
+        try:
+            create(**self._request(article, day))
+        except (InstructorRetryException, _Captured):
+            pass
+        finally:
+            _capturing.reset(token)
+        if not captured:  # instructor changed how it calls `create`: fail loudly, not silently
+            raise LLMClaimsError("could not build the request body for this article")
+        return json.loads(json.dumps(captured))
+
+    def from_completion(
+        self,
+        text: str | bytes,
+        completion: Mapping[str, Any] | ChatCompletion,
+        *,
+        published: date | datetime | str | None = None,
+    ) -> ArticleSummary:
+        """Turn a raw chat.completion body for this article into a checked summary.
+
+        The answer goes through the same path as a live one: refusal, truncation and content
+        filter checks, schema validation, then the cache and assembly (grounding, policy,
+        metadata). There is no conversation to re-ask in, so an invalid answer raises
+        `InvalidOutputError`, and quotes not found in the article are left to the grounding
+        policy. `text` and `published` must be what `request_body` was given.
+        """
+        article, day, key = self._prepare(text, published)
+        try:
+            if not isinstance(completion, ChatCompletion):
+                completion = ChatCompletion.model_validate(completion)
+        except ValidationError as exc:
+            raise InvalidOutputError(f"not a chat.completion body: {_short_errors(exc)}") from None
+        stats = CallStats(requests=1)
+        try:
+            with self._calling(stats, None):
+                record_completion(completion)
+                check_completion(completion)
+                wire = ANSWER_MODEL.from_response(completion, mode=self.settings.instructor_mode)
+        except _OUTPUT_ERRORS as exc:
+            raise InvalidOutputError(
+                redact(f"the model's answer is invalid: {_short_errors(exc)}",
+                       self.settings.api_key)
+            ) from None
+        grounder = Grounder(article, 0, stats)
         return self._finish(article, day, key, wire, stats, grounder)
 
     def _translate(self, exc: InstructorRetryException, stats: CallStats) -> LLMClaimsError:
@@ -199,6 +314,23 @@ class Summarizer:
 
 
 _OUTPUT_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+
+
+class _Captured(Exception):
+    """Raised by `request_body`'s stand-in for the network once it has the request."""
+
+
+_capturing: ContextVar[bool] = ContextVar("llmclaims_capturing", default=False)
+
+
+class _QuietWhileCapturing(logging.Filter):
+    """instructor logs every failed call at ERROR; `request_body`'s stop is not a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _capturing.get()
+
+
+logging.getLogger("instructor.v2.retry").addFilter(_QuietWhileCapturing())
 
 
 def _short_errors(exc: BaseException) -> str:

@@ -9,14 +9,17 @@ summed over re-asks and transport retries alike.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
+import json
 import logging
 import re
 import time
-from datetime import timezone
+import weakref
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import timezone
 from typing import Any
 
 import openai
@@ -41,7 +44,9 @@ from .errors import (
 )
 from .models import Usage
 
-log = logging.getLogger("llmclaims")
+# A child of the "llmclaims" logger, so a batch (which counts retries on its progress bar) can
+# quiet the per-retry warnings without silencing anything else.
+log = logging.getLogger("llmclaims.transport")
 
 RETRY_STATUSES = frozenset({408, 409, 429})
 _CONTEXT_TOO_LONG = re.compile(
@@ -63,11 +68,21 @@ class CallStats:
 current_stats: ContextVar[CallStats | None] = ContextVar("llmclaims_call_stats", default=None)
 
 
+class MalformedBody(openai.OpenAIError):
+    """An HTTP answer whose body is not JSON (a proxy's error page, a cut-off stream).
+
+    The openai SDK lets the `JSONDecodeError` through, and instructor would take it for an
+    invalid *model answer* and re-ask without any answer to show; it is a transport failure,
+    retried here like a 502.
+    """
+
+
 def is_transient(exc: BaseException) -> bool:
-    """408/409/429/5xx, timeouts and dropped connections are worth another try; the rest not."""
+    """408/409/429/5xx, timeouts, dropped connections and garbled bodies are worth another
+    try; the rest not."""
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
-    return isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError))
+    return isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, MalformedBody))
 
 
 def retry_after_seconds(exc: BaseException | None) -> float | None:
@@ -113,7 +128,9 @@ class WaitRetryAfter:
         return self.backoff(state)
 
 
-def _retry_policy(settings: Settings, stats: Callable[[], CallStats | None]) -> dict[str, Any]:
+def retry_policy(settings: Settings, stats: Callable[[], CallStats | None]) -> dict[str, Any]:
+    """Tenacity arguments for the one transport retry layer (also for other request paths)."""
+
     def count(state: RetryCallState) -> None:
         current = stats()
         if current is not None:
@@ -160,6 +177,12 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
             "and that the server is running"
         )
         return ProviderError(message, status=None, attempts=attempts)
+    if isinstance(exc, MalformedBody):
+        message = (
+            f"the response from {settings.endpoint} was not valid JSON after {attempts} "
+            f"attempt(s) ({exc}): a proxy or the server cut it short; try again later"
+        )
+        return ProviderError(message, status=None, attempts=attempts)
     return exc
 
 
@@ -187,7 +210,8 @@ def check_completion(completion: ChatCompletion) -> None:
         )
 
 
-def _record(completion: ChatCompletion) -> None:
+def record_completion(completion: ChatCompletion) -> None:
+    """Count an answer and its tokens in the current `CallStats`."""
     stats = current_stats.get()
     if stats is None:
         return
@@ -202,7 +226,7 @@ def _record(completion: ChatCompletion) -> None:
         )
 
 
-def _strict(kwargs: dict[str, Any]) -> dict[str, Any]:
+def strict_request(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Ask for strict structured outputs: our wire schema is built to pass OpenAI's checks."""
     fmt = kwargs.get("response_format")
     if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
@@ -210,6 +234,24 @@ def _strict(kwargs: dict[str, Any]) -> dict[str, Any]:
         schema.setdefault("strict", True)
         kwargs = {**kwargs, "response_format": {**fmt, "json_schema": schema}}
     return kwargs
+
+
+_SCHEMA_PARAMETERS = ("response_format", "tools")
+
+
+def send_as_is(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Pass the schema-carrying parameters through `extra_body`, which the SDK sends untouched.
+
+    Otherwise the openai SDK walks our whole JSON Schema through its TypedDict transformer on
+    every call: an identity transform for plain JSON that cost about 0.4 ms per article. The
+    JSON on the wire is the same.
+    """
+    moved = {key: kwargs[key] for key in _SCHEMA_PARAMETERS if key in kwargs}
+    if not moved:
+        return kwargs
+    rest = {key: value for key, value in kwargs.items() if key not in moved}
+    rest["extra_body"] = {**(kwargs.get("extra_body") or {}), **moved}
+    return rest
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
@@ -227,10 +269,10 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
         client = openai.OpenAI(**client_options(settings))
     except openai.OpenAIError as exc:
         raise ConfigurationError(redact(str(exc), settings.api_key)) from None
-    policy = _retry_policy(settings, current_stats.get)
+    policy = retry_policy(settings, current_stats.get)
 
     def create(**kwargs: Any) -> ChatCompletion:
-        kwargs = _strict(kwargs)
+        kwargs = send_as_is(strict_request(kwargs))
         attempts = 0
         try:
             for attempt in Retrying(**policy):
@@ -239,10 +281,13 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
                     stats = current_stats.get()
                     if stats is not None:
                         stats.requests += 1
-                    completion = client.chat.completions.create(**kwargs)
+                    try:
+                        completion = client.chat.completions.create(**kwargs)
+                    except json.JSONDecodeError as exc:
+                        raise MalformedBody(exc.msg) from exc
         except openai.OpenAIError as exc:
             raise provider_error(exc, settings, attempts) from None
-        _record(completion)
+        record_completion(completion)
         check_completion(completion)
         return completion
 
@@ -250,15 +295,33 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
 
 
 def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]:
-    """The per-attempt function instructor awaits (async twin of `sync_create`)."""
+    """The per-attempt function instructor awaits (async twin of `sync_create`).
+
+    One client per event loop: an async client's pooled connections belong to the loop that
+    opened them, and reusing them from a later `asyncio.run` fails each first request with a
+    connection error (a wasted, retried attempt).
+    """
     try:
-        client = openai.AsyncOpenAI(**client_options(settings))
+        first: openai.AsyncOpenAI | None = openai.AsyncOpenAI(**client_options(settings))
     except openai.OpenAIError as exc:
         raise ConfigurationError(redact(str(exc), settings.api_key)) from None
-    policy = _retry_policy(settings, current_stats.get)
+    clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
+        weakref.WeakKeyDictionary()
+    )
+    policy = retry_policy(settings, current_stats.get)
+
+    def client_for_this_loop() -> openai.AsyncOpenAI:
+        nonlocal first
+        loop = asyncio.get_running_loop()
+        client = clients.get(loop)
+        if client is None:
+            client = first or openai.AsyncOpenAI(**client_options(settings))
+            first = None
+            clients[loop] = client
+        return client
 
     async def create(**kwargs: Any) -> ChatCompletion:
-        kwargs = _strict(kwargs)
+        kwargs = send_as_is(strict_request(kwargs))
         attempts = 0
         try:
             async for attempt in AsyncRetrying(**policy):
@@ -267,10 +330,15 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
                     stats = current_stats.get()
                     if stats is not None:
                         stats.requests += 1
-                    completion = await client.chat.completions.create(**kwargs)
+                    try:
+                        completion = await client_for_this_loop().chat.completions.create(
+                            **kwargs
+                        )
+                    except json.JSONDecodeError as exc:
+                        raise MalformedBody(exc.msg) from exc
         except openai.OpenAIError as exc:
             raise provider_error(exc, settings, attempts) from None
-        _record(completion)
+        record_completion(completion)
         check_completion(completion)
         return completion
 

@@ -47,7 +47,7 @@ def test_stdin_and_no_cache(serve, tmp_path):
     env = {"LLMCLAIMS_MODEL": "m", "OPENAI_BASE_URL": server.base_url,
            "LLMCLAIMS_CACHE_DIR": str(tmp_path / "c")}
     for _ in range(2):
-        result = run(["summarize", "-", "--no-cache"], env=env, stdin="Una frase, disse lui.".encode())
+        result = run(["summarize", "-", "--no-cache"], env=env, stdin=b"Una frase, disse lui.")
         assert result.returncode == 0, result.stderr
     assert server.count == 2
     assert not (tmp_path / "c").exists()

@@ -214,3 +214,11 @@ def test_one_call_per_article_when_all_goes_well(serve):
     assert body["model"] == "m"
     assert body["response_format"]["json_schema"]["strict"] is True
     assert "max_retries" not in body
+
+
+def test_retry_logs_never_show_the_key(serve, caplog):
+    server = serve(script(error_reply(429, f"slow down, key {SECRET}", retry_after="0")))
+    with caplog.at_level("DEBUG"):
+        make(server, api_key=SECRET).summarize(TEXT)
+    assert "retrying" in caplog.text
+    assert SECRET not in caplog.text and SECRET[:16] not in caplog.text

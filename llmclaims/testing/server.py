@@ -1,39 +1,23 @@
-"""A real OpenAI-compatible HTTP server on 127.0.0.1, for tests, benchmarks and dry runs.
+"""A real OpenAI-compatible HTTP server on 127.0.0.1, scripted per request by a handler.
 
-Tests of retries, caching, batches and faults talk to this server over real HTTP through the real
-openai client, so they exercise exactly the code users run. Behaviour is scripted per request by
-a handler returning a `Reply` (status, headers, body, delay) or a fault (`HANG`, `DROP`).
-
-    with FakeOpenAI(handler) as server:
-        llmclaims.summarize(text, model="fake", base_url=server.base_url, cache=False)
-
-Run `python -m llmclaims.testing` to serve grounded stub answers for any article (useful to try
-the CLI or a batch without a model).
+A handler receives each `ServedRequest` and returns a `Reply` (status, headers, body, delay) or
+a fault (`HANG`, `DROP`). The helpers build replies in the exact wire shape of the OpenAI API.
+`GET <base_url>/_fake/stats` reports what the server has seen (for a server in another process).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-
-__all__ = [
-    "DROP",
-    "HANG",
-    "FakeOpenAI",
-    "Reply",
-    "ServedRequest",
-    "answer_reply",
-    "completion",
-    "error_reply",
-    "stub_answer",
-]
 
 
 @dataclass
@@ -50,6 +34,13 @@ HANG = "hang"  # keep the connection open without answering, until the client ti
 DROP = "drop"  # close the connection without an HTTP answer
 
 Handler = Callable[["ServedRequest"], "Reply | str"]
+STATS_PATH = "/_fake/stats"
+_ARTICLE = re.compile(r"<article>\n(.*)\n</article>", re.DOTALL)
+
+
+def article_key(article: str) -> str:
+    """A short stable name for an article text: how the server counts requests per article."""
+    return hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass
@@ -72,7 +63,7 @@ class ServedRequest:
         for message in self.json().get("messages", []):
             content = message.get("content")
             if message.get("role") == "user" and isinstance(content, str):
-                found = re.search(r"<article>\n(.*)\n</article>", content, re.DOTALL)
+                found = _ARTICLE.search(content)
                 if found:
                     return found.group(1)
         return ""
@@ -159,8 +150,17 @@ def stub_handler(request: ServedRequest) -> Reply:
     return answer_reply(request, stub_answer(request.article))
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512  # the default 5 drops connections when a batch opens 32 at once
+
+
 class FakeOpenAI:
-    """Serve `POST /v1/chat/completions` (and any other path) through a handler function."""
+    """Serve `POST /v1/chat/completions` (and any other path) through a handler function.
+
+    `latency` delays every answer (and every fault); `record=False` keeps only per-article
+    counts instead of every request (for long benchmark runs).
+    """
 
     def __init__(
         self,
@@ -170,15 +170,18 @@ class FakeOpenAI:
         port: int = 0,
         latency: float = 0.0,
         hang_seconds: float = 30.0,
+        record: bool = True,
     ) -> None:
         self.handler = handler
         self.latency = latency
         self.hang_seconds = hang_seconds
+        self.record = record
         self.requests: list[ServedRequest] = []
+        self.per_article: Counter[str] = Counter()  # article_key -> requests
+        self._count = 0
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._server = ThreadingHTTPServer((host, port), self._make_handler())
-        self._server.daemon_threads = True
+        self._server = _HTTPServer((host, port), self._make_handler())
         self._thread: threading.Thread | None = None
 
     @property
@@ -188,7 +191,17 @@ class FakeOpenAI:
 
     @property
     def count(self) -> int:
-        return len(self.requests)
+        return self._count
+
+    def requests_for(self, article: str) -> int:
+        """How many requests carried this article text."""
+        return self.per_article[article_key(article)]
+
+    def stats(self) -> dict[str, Any]:
+        """What `GET .../_fake/stats` returns: request counts and this process's CPU time."""
+        with self._lock:
+            return {"requests": self._count, "per_article": dict(self.per_article),
+                    "cpu_seconds": time.process_time()}
 
     def start(self) -> FakeOpenAI:
         self._thread = threading.Thread(
@@ -196,6 +209,10 @@ class FakeOpenAI:
         )
         self._thread.start()
         return self
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread (for a server process); returns after `stop`."""
+        self._server.serve_forever(poll_interval=0.05)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -210,6 +227,23 @@ class FakeOpenAI:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def _arrive(
+        self, method: str, path: str, headers: dict[str, str], body: bytes
+    ) -> ServedRequest:
+        with self._lock:
+            request = ServedRequest(method=method, path=path, headers=headers, body=body,
+                                    index=self._count)
+            self._count += 1
+            if self.record:
+                self.requests.append(request)
+        try:
+            key = article_key(request.article)
+        except (ValueError, AttributeError):  # not a chat request: counted, not per article
+            return request
+        with self._lock:
+            self.per_article[key] += 1
+        return request
+
     def _make_handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
@@ -219,18 +253,24 @@ class FakeOpenAI:
             def log_message(self, format: str, *args: Any) -> None:  # quiet by default
                 pass
 
+            def _send(self, status: int, payload: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
             def _serve(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = self.rfile.read(length) if length else b""
-                with server._lock:
-                    request = ServedRequest(
-                        method=self.command,
-                        path=self.path,
-                        headers={k.lower(): v for k, v in self.headers.items()},
-                        body=body,
-                        index=len(server.requests),
-                    )
-                    server.requests.append(request)
+                if self.path.endswith(STATS_PATH):
+                    self._send(200, json.dumps(server.stats()).encode(), {})
+                    return
+                request = server._arrive(
+                    self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
+                )
                 reply = server.handler(request)
                 if server.latency:
                     time.sleep(server.latency)
@@ -247,33 +287,8 @@ class FakeOpenAI:
                 payload = reply.body if isinstance(reply.body, bytes) else (
                     json.dumps(reply.body).encode()
                 )
-                self.send_response(reply.status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(payload)))
-                for key, value in reply.headers.items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(payload)
+                self._send(reply.status, payload, reply.headers)
 
             do_POST = do_GET = do_DELETE = _serve
 
         return _Handler
-
-
-def main() -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Serve stub OpenAI-compatible answers locally.")
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--latency", type=float, default=0.0)
-    args = parser.parse_args()
-    server = FakeOpenAI(port=args.port, latency=args.latency)
-    print(f"serving on {server.base_url} (Ctrl-C to stop)")
-    try:
-        server._server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
-if __name__ == "__main__":
-    main()
