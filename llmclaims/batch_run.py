@@ -27,6 +27,7 @@ from .batch import Article, BatchResult, summarize_many
 from .extract import Summarizer
 from .inputs import read_inputs, scan_ids
 from .outfile import ResultsFile
+from .provider_batch import ProviderBatch
 
 
 @dataclass
@@ -90,8 +91,13 @@ def run_batch(
     retry_failed: bool = True,
     progress: bool | None = None,
     config: dict[str, Any],
+    poll_interval: float | None = None,
 ) -> Tally:
-    """Run (or resume) a batch into `out`; raise `Interrupted` on Ctrl-C or SIGTERM."""
+    """Run (or resume) a batch into `out`; raise `Interrupted` on Ctrl-C or SIGTERM.
+
+    With `poll_interval`, articles go through the provider's Batch API (`provider_batch.py`)
+    instead of live requests; the output file, cache and resume rules are the same.
+    """
     summarizer = Summarizer(**config)  # configuration errors stop us before anything is read
     try:
         ids = scan_ids(inputs)
@@ -99,7 +105,8 @@ def run_batch(
             existing = results.existing
             tally = Tally(total=len(ids), skipped=len(existing.done.intersection(ids)),
                           failed_before=len(existing.errors.intersection(ids)))
-            return _run(inputs, results, summarizer, tally, concurrency, progress)
+            return _run(inputs, results, summarizer, tally, concurrency, progress,
+                        poll_interval)
     finally:
         summarizer.close()
 
@@ -111,6 +118,7 @@ def _run(
     tally: Tally,
     concurrency: int,
     progress: bool | None,
+    poll_interval: float | None = None,
 ) -> Tally:
     bar = tqdm(total=tally.total, initial=tally.skipped, unit="article", file=sys.stderr,
                disable=None if progress is None else not progress, dynamic_ncols=True)
@@ -137,7 +145,14 @@ def _run(
         assert stop is not None
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.cancel)
-        stream = summarize_many(articles(), concurrency=concurrency, summarizer=summarizer)
+        if poll_interval is None:
+            stream = summarize_many(articles(), concurrency=concurrency, summarizer=summarizer)
+        else:
+            state = results.path.with_name(results.path.name + ".provider-batch.json")
+            runner = ProviderBatch(summarizer, state, poll_interval=poll_interval,
+                                   on_status=lambda m: tqdm.write(f"llmclaims: {m}",
+                                                                  file=sys.stderr))
+            stream = runner.run(articles())
         async with contextlib.aclosing(stream):
             async for result in stream:
                 record(result)

@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="try articles with an error line in OUT again (default: yes)")
     many.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                       help="progress bar on stderr (default: when stderr is a terminal)")
+    many.add_argument("--provider-batch", action="store_true",
+                      help="submit through the provider's Batch API instead (OpenAI: about "
+                      "half the price, results within 24 h); the batch ids are kept in "
+                      "OUT.provider-batch.json, so re-running resumes waiting, never resubmits")
+    many.add_argument("--poll-interval", type=float, default=30.0, metavar="SECONDS",
+                      help="with --provider-batch: seconds between status checks (default: 30)")
     _add_model_options(many)
     many.set_defaults(run=_batch)
     return parser
@@ -126,7 +132,8 @@ def _batch(args: argparse.Namespace) -> int:
     try:
         tally = run_batch(args.inputs, args.out, concurrency=args.concurrency,
                           retry_failed=args.retry_failed, progress=args.progress,
-                          config=_config(args))
+                          config=_config(args),
+                          poll_interval=args.poll_interval if args.provider_batch else None)
     except Interrupted as stop:
         print(f"llmclaims: interrupted: {stop.tally.report(args.out)}. Run the same command "
               "again to resume.", file=sys.stderr)

@@ -119,3 +119,26 @@ async def test_expired_batch_names_what_to_do(serve, tmp_path):
     expired = [r for r in results.values() if not r.ok]
     assert len(expired) == 2
     assert all("resubmit" in str(r.error) for r in expired)
+
+
+def test_cli_provider_batch_writes_the_same_out_format_and_resumes(serve, tmp_path):
+    from .test_batch_cli import command, lines, records, run, write_jsonl
+
+    api = BatchAPI()
+    server = serve(api)
+    feed = write_jsonl(tmp_path / "feed.jsonl", [*records(range(4)), {"id": "blank", "text": ""}])
+    out = tmp_path / "out.jsonl"
+    args = command(server, out, feed, cache=tmp_path / "cache",
+                   extra=("--provider-batch", "--poll-interval", "0"))
+    first = run(args, tmp_path)
+    assert first.returncode == 1, first.stderr  # the blank article is an error line
+    assert "submitted batch batch_0001" in first.stderr
+    got = {line["id"]: line for line in lines(out)}
+    assert sorted(got) == ["blank", "s0", "s1", "s2", "s3"]
+    assert got["blank"]["error"]["type"] == "InputError"
+    assert all(got[f"s{i}"]["summary"]["claims"] for i in range(4))
+    assert not (tmp_path / "out.jsonl.provider-batch.json").exists()
+
+    again = run(args, tmp_path)
+    assert len(api.batches) == 1 and api.line_requests == 4  # nothing paid twice
+    assert len(lines(out)) == 5, again.stderr
