@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import socket
 
-import httpx
+import httpx2 as httpx
 import openai
 import pytest
 from tenacity import RetryCallState
