@@ -75,8 +75,11 @@ def show(summary: llmclaims.ArticleSummary) -> None:
     print("Timeline")
     for entry in sorted(summary.timeline, key=lambda t: (t.value is None, t.value or "")):
         value = entry.value or "?"
-        print(f"  {value:<24} {entry.expression!r}: {entry.event}"
-              + (f"  ⚠ {', '.join(entry.flags)}" if entry.flags else ""))
+        note = ""
+        if entry.flags:
+            note = f"  ⚠ {', '.join(entry.flags)} (model: {entry.model_value}, rules: "
+            note += f"{entry.normalized})"
+        print(f"  {value:<24} {entry.expression!r}: {entry.event}{note}")
     meta = summary.metadata
     print(f"\n{meta.model} · {meta.usage.total_tokens} tokens · {meta.requests} request(s) · "
           f"prompt {meta.prompt_version}")
