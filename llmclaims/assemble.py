@@ -8,23 +8,27 @@ the grounding policy (never silently), and the metadata records what the article
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from .dates import is_timex3_value, normalize_date
 from .grounding import locate_evidence, sentence_around
-from .hedging import check_cues
+from .hedging import CueTexts
 from .models import (
     ArticleSummary,
     Claim,
     Dropped,
-    Evidence,
     Metadata,
     Source,
     Span,
     TimelineEntry,
 )
-from .wire import WireArticle
+from .wire import WireArticle, WireClaim, WireFactuality
 
 if TYPE_CHECKING:
     from .cache import CachedAnswer
@@ -74,27 +78,58 @@ def _items(wire: WireArticle) -> list[Any]:
     return [*wire.sources, *wire.claims, *wire.timeline]
 
 
-def _evidence(quotes: list[str], grounder: Grounder) -> list[Evidence]:
-    return [Evidence(quote=q, span=grounder.find(q)) for q in quotes]
+# --------------------------------------------------------------------------- building models
+
+# Each public item is validated once, from the wire item's own field values plus what the
+# library adds (evidence with spans, flags), not from a `model_dump` of the wire item: the
+# objects are the same, without a round trip through dicts.
 
 
-def _cue_flags(claim: Any, evidence: list[dict[str, Any]], text: str, lang: str) -> list[str]:
+def _wire_values(item: BaseModel) -> dict[str, Any]:
+    """The item's field values (validation copies the lists)."""
+    names, values = _field_getter(type(item))
+    return dict(zip(names, values(item), strict=True))
+
+
+@cache
+def _field_getter(cls: type[BaseModel]) -> tuple[tuple[str, ...], Callable[[Any], tuple]]:
+    """A class's field names, and a function reading them all from an instance at once."""
+    names = tuple(cls.model_fields)
+    if len(names) == 1:
+        return names, lambda item: (getattr(item, names[0]),)
+    return names, attrgetter(*names)
+
+
+def _factuality(f: WireFactuality) -> dict[str, Any]:
+    return {"certainty": f.certainty, "polarity": f.polarity, "evidential": f.evidential,
+            "cues": f.cues}
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _cue_flags(claim: WireClaim, spans: list[Span], text: str, lang: str) -> list[str]:
     """Check each party's reported cues against the claim's evidence and its sentences.
 
     Flags are prefixed with the party (`author:` / `source:`) so a reader knows whose
     commitment looks wrong. A hedge in the evidence that the author's commitment already
     accounts for (the journalistic conditional over a source's firm statement) is the
     author's, so it does not make the source's `certain` suspicious.
+
+    `spans` are the claim's found evidence spans. The work is the claim's own: the article's
+    sentence offsets are computed once per article (`sentence_around`), and the evidence and
+    sentence texts are normalized and searched for cues once per claim (`CueTexts`), for
+    both parties.
     """
-    spans = [e["span"] for e in evidence if e["span"] is not None]
     if not spans:
         return []
-    evidence_text = " … ".join(span["text"] for span in spans)
-    sentences = dict.fromkeys(sentence_around(text, sp["start"], sp["end"]) for sp in spans)
+    evidence_text = " … ".join(span.text for span in spans)
+    sentences = dict.fromkeys(sentence_around(text, sp.start, sp.end) for sp in spans)
     sentence_text = " ".join(text[a:b] for a, b in sentences)
-    flags = [f"author:{f}" for f in check_cues(claim.author, evidence_text, sentence_text, lang)]
+    texts = CueTexts(evidence_text, sentence_text, lang)
+    flags = [f"author:{f}" for f in texts.check(claim.author)]
     if claim.source is not None:
-        source = check_cues(claim.source, evidence_text, sentence_text, lang)
+        source = texts.check(claim.source)
         if claim.author.certainty != "certain" and claim.author.cues:
             source = [f for f in source if f != "unflagged_hedge"]
         flags += [f"source:{f}" for f in source]
@@ -162,13 +197,15 @@ def assemble(
     policy = settings.grounding
     dropped: list[Dropped] = []
 
-    def ground(item: Any, kind: str, ident: str) -> tuple[dict[str, Any], list[str]] | None:
-        evidence = _evidence(item.evidence, grounder)
+    def ground(item: Any, kind: str, ident: str) -> tuple[dict[str, Any], list[Span]] | None:
+        """The item's fields with its evidence located and its grounding flags, and the spans
+        found; None when the policy drops it."""
+        found = [(quote, grounder.find(quote)) for quote in item.evidence]
         flags: list[str] = []
-        if any(e.span is None for e in evidence):
+        if any(span is None for _, span in found):
             if policy == "strict":
-                kept = [e for e in evidence if e.span is not None]
-                if not kept:
+                found = [(quote, span) for quote, span in found if span is not None]
+                if not found:
                     dropped.append(
                         Dropped(
                             kind=kind,  # type: ignore[arg-type]
@@ -178,19 +215,18 @@ def assemble(
                         )
                     )
                     return None
-                evidence = kept
             elif policy == "flag":
                 flags.append(UNGROUNDED)
-        data = item.model_dump()
-        data["evidence"] = [e.model_dump() for e in evidence]
-        return data, flags
+        values = _wire_values(item)
+        values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
+        values["flags"] = flags
+        return values, [span for _, span in found if span is not None]
 
     sources: list[Source] = []
     for s in wire.sources:
         grounded = ground(s, "source", s.id)
         if grounded is not None:
-            data, flags = grounded
-            sources.append(Source.model_validate({**data, "flags": flags}))
+            sources.append(Source.model_validate(grounded[0]))
     kept_sources = {s.id for s in sources}
     for s in sources:
         if s.via is not None and s.via not in kept_sources:
@@ -200,30 +236,28 @@ def assemble(
     for c in wire.claims:
         grounded = ground(c, "claim", c.id)
         if grounded is not None:
-            data, flags = grounded
-            data["source_ids"] = [i for i in c.source_ids if i in kept_sources]
-            flags += _cue_flags(c, data["evidence"], text, wire.language)
-            claims.append(Claim.model_validate({**data, "flags": flags}))
+            values, spans = grounded
+            values["source_ids"] = [i for i in c.source_ids if i in kept_sources]
+            values["author"] = _factuality(c.author)
+            values["source"] = _factuality(c.source) if c.source is not None else None
+            values["flags"] += _cue_flags(c, spans, text, wire.language)
+            claims.append(Claim.model_validate(values))
     kept_claims = {c.id for c in claims}
 
     timeline: list[TimelineEntry] = []
     for i, t in enumerate(wire.timeline):
         grounded = ground(t, "timeline", f"T{i + 1}")
         if grounded is not None:
-            data, flags = grounded
-            data["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
-            spans = [e["span"] for e in data["evidence"] if e["span"] is not None]
-            context = text[slice(*sentence_around(text, spans[0]["start"], spans[0]["end"]))] if (
+            values, spans = grounded
+            values["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
+            context = text[slice(*sentence_around(text, spans[0].start, spans[0].end))] if (
                 spans) else None
             value, normalized, date_flags = resolve_date(
                 t.expression, t.value, published, wire.language, context=context
             )
-            timeline.append(
-                TimelineEntry.model_validate({
-                    **data, "value": value, "model_value": t.value, "normalized": normalized,
-                    "flags": flags + date_flags,
-                })
-            )
+            values.update(value=value, model_value=t.value, normalized=normalized,
+                          flags=values["flags"] + date_flags)
+            timeline.append(TimelineEntry.model_validate(values))
 
     metadata = Metadata(
         model=answer.model,

@@ -52,18 +52,22 @@ character it came from, so every match maps back to article offsets exactly and
 ``text[span.start:span.end] == span.text`` always holds. A match never starts or ends inside
 one article character's expansion (a ligature, "…") nor before a combining accent.
 
-Cost: the article is normalized once (a Python loop, about 0.15 s per MB) and cached
-(`functools.lru_cache`, the last 4 texts). Exact and normalized look-ups are `str.find`
-calls (a few µs to a few tens of µs per quote on a 3 KB article). Fuzzy look-ups index the
-article's words once per text (about 0.1 s per MB), vote for alignments using the quote words
-that occur at most `FUZZY_MAX_ANCHOR_OCCURRENCES` times (at least the two rarest), score at
-most `FUZZY_MAX_CANDIDATES` locations, preferring the best-supported and then the earliest,
-with at most ``(2 * (1 + words // 20) + 1) ** 2`` windows each, and skip quotes longer than
-`FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing, their cost grows with the quote and the
-anchors' frequency, not with the article's length. In a huge, repetitive text the candidate
-cap can make the fuzzy tier miss a match (it then returns None, never a wrong span).
+Cost: the article is normalized once and cached (`functools.lru_cache`, the last 4 texts);
+normalization maps characters with `bytes.translate` and a table (Python code only visits
+characters that are not ASCII, and the few spaces to remove), about 0.07 s per MB. Exact and
+normalized look-ups are `str.find` calls (a few µs to a few tens of µs per quote on a 3 KB
+article). Fuzzy look-ups index the article's words once per text (about 0.1 s per MB), vote
+for alignments using the quote words that occur at most `FUZZY_MAX_ANCHOR_OCCURRENCES` times
+(at least the two rarest), score at most `FUZZY_MAX_CANDIDATES` locations, preferring the
+best-supported and then the earliest, with at most ``(2 * (1 + words // 20) + 1) ** 2``
+windows each, and skip quotes longer than `FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing,
+their cost grows with the quote and the anchors' frequency, not with the article's length.
+In a huge, repetitive text the candidate cap can make the fuzzy tier miss a match (it then
+returns None, never a wrong span).
 
-`sentence_around` finds the sentence around a span (used by the hedging checks).
+`sentence_around` finds the sentence around a span (used by the hedging checks). A text is
+split into sentences once (cached like its normalization: about 10 ms per MB), and each
+look-up is a bisection.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -109,9 +113,6 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]")
 _NO_SPACE_AFTER = frozenset("(['")
 
-_CHAR_CACHE: dict[str, str] = {}
-
-
 def _fold(ch: str) -> str | None:
     """The replacement of a punctuation or space character, None for any other."""
     if ch in _DOUBLE_QUOTES or ch in _INVISIBLE:
@@ -137,35 +138,160 @@ def _norm_char(c: str) -> str:
     return "".join(out)
 
 
+class _CharTable(dict[int, str]):
+    """`str.translate` table: code point -> `_norm_char`, filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        value = _norm_char(chr(code))
+        if len(self) < 100_000:
+            self[code] = value
+        return value
+
+
+_TABLE = _CharTable()
+
+
+def _ascii_table() -> tuple[bytes, str]:
+    """A `bytes.translate` table equal to `_TABLE` on the ASCII characters that map to one
+    character (the others map to themselves in it), and those others."""
+    table = bytearray(range(256))
+    others = []
+    for code in range(128):
+        value = _TABLE[code]
+        if len(value) == 1 and value.isascii():
+            table[code] = ord(value)
+        else:
+            others.append(chr(code))
+    return bytes(table), "".join(others)
+
+
+_ASCII_TABLE, _ASCII_OTHERS = _ascii_table()  # _ASCII_OTHERS: '"', which normalizes to ""
+_ASCII_BYTES = bytes(range(128))
+_RARE = re.compile("[" + re.escape(_ASCII_OTHERS) + r"\x80-\U0010ffff]")
+
+
+def _map_chars(s: str) -> tuple[str, list[tuple[int, str]]]:
+    """`s.translate(_TABLE)` (every character replaced by its normalized form, on its own),
+    and where it did not replace a character by exactly one: (index in `s`, replacement).
+
+    ASCII goes through `bytes.translate` (UTF-8 leaves ASCII bytes alone in longer
+    sequences), so Python code only visits `"` and characters outside ASCII.
+    """
+    if s.isascii():
+        u = s.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+        rare = {c for c in _ASCII_OTHERS if c in s}
+    else:
+        data = s.encode("utf-8", "surrogatepass")
+        u = data.translate(_ASCII_TABLE).decode("utf-8", "surrogatepass")
+        rare = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        rare.update(c for c in _ASCII_OTHERS if c in s)
+    # `u` has `s`'s length: only the rare characters still need their normalized form.
+    changes: list[tuple[int, str]] = []
+    if len(rare) <= 32:  # a search per character that changes
+        for c in rare:
+            value = _TABLE[ord(c)]
+            if value != c:
+                i = s.find(c)
+                while i != -1:
+                    changes.append((i, value))
+                    i = s.find(c, i + 1)
+        changes.sort()
+    else:  # many different ones: one pass over them all
+        for m in _RARE.finditer(s):
+            value = _TABLE[ord(m.group())]
+            if value != m.group():
+                changes.append((m.start(), value))
+    if not changes:
+        return u, changes
+    parts = []
+    pos = 0
+    for i, value in changes:
+        parts.append(u[pos:i])
+        parts.append(value)
+        pos = i + 1
+    parts.append(u[pos:])
+    return "".join(parts), [(i, v) for i, v in changes if len(v) != 1]
+
+
+# After the characters are mapped, spaces are fixed: a run of spaces becomes one, and goes
+# entirely at the start and the end, after ( [ ' and before , . ; : ! ? ) ]. This is exactly
+# what a left-to-right pass that skips and pops spaces produces (tests/test_fast_paths.py
+# checks it against that pass). The patterns only run where a substring test shows that they
+# have something to do.
+_LONG_SPACE_RUN = re.compile("  +")
+_SPACE_BEFORE = re.compile(r" +(?=[,.;:!?)\]])")
+_SPACE_AFTER = re.compile(r"([(\[']) +")
+_BEFORE_PAIRS = tuple(" " + c for c in _NO_SPACE_BEFORE)
+_AFTER_PAIRS = tuple(c + " " for c in _NO_SPACE_AFTER)
+
+
+def _space_fixes(t: str) -> list[tuple[int, int]]:
+    """Spans of `t` (characters mapped one by one) that the space rules remove, in order."""
+    drops: dict[int, int] = {}  # end of a run of spaces -> start of what goes
+    if "  " in t:  # a long run keeps its first space ...
+        drops = {m.end(): m.start() + 1 for m in _LONG_SPACE_RUN.finditer(t)}
+    for pair in _BEFORE_PAIRS:  # ... unless the whole run goes: before , . ; : ! ? ) ]
+        i = t.find(pair)
+        while i != -1:
+            start = i
+            while start > 0 and t[start - 1] == " ":
+                start -= 1
+            drops[i + 1] = start
+            i = t.find(pair, i + 2)
+    for pair in _AFTER_PAIRS:  # after ( [ '
+        i = t.find(pair)
+        while i != -1:
+            end = i + 2
+            while end < len(t) and t[end] == " ":
+                end += 1
+            drops[end] = i + 1
+            i = t.find(pair, end)
+    if t.startswith(" "):
+        drops[len(t) - len(t.lstrip(" "))] = 0
+    if t.endswith(" "):
+        drops[len(t)] = len(t.rstrip(" "))
+    return sorted((a, b) for b, a in drops.items())
+
+
 def _normalize(s: str) -> tuple[str, list[int]]:
     """Normalize `s`, returning the text and, for each of its characters, the source index."""
-    out: list[str] = []
-    idx: list[int] = []
-    cache = _CHAR_CACHE
-    for i, c in enumerate(s):
-        n = cache.get(c)
-        if n is None:
-            n = _norm_char(c)
-            if len(cache) < 100_000:
-                cache[c] = n
-        for ch in n:
-            if ch == " ":
-                if not out or out[-1] == " " or out[-1] in _NO_SPACE_AFTER:
-                    continue
-            elif ch in _NO_SPACE_BEFORE and out and out[-1] == " ":
-                out.pop()
-                idx.pop()
-            out.append(ch)
-            idx.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        idx.pop()
-    return "".join(out), idx
+    t, resized = _map_chars(s)
+    index: list[int] = []
+    pos = 0
+    for i, value in resized:
+        index.extend(range(pos, i))
+        index.extend(itertools.repeat(i, len(value)))
+        pos = i + 1
+    index.extend(range(pos, len(s)))
+    if " " not in t:
+        return t, index
+    fixes = _space_fixes(t)
+    if not fixes:
+        return t, index
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for a, b in fixes:
+        parts.append(t[pos:a])
+        kept.extend(index[pos:a])
+        pos = b
+    parts.append(t[pos:])
+    kept.extend(index[pos:])
+    return "".join(parts), kept
 
 
 def normalize_text(s: str) -> str:
     """The normalized form `locate_evidence` compares (see the module docstring)."""
-    return _normalize(s)[0]
+    t = _map_chars(s)[0]
+    if " " not in t:
+        return t
+    if "  " in t:
+        t = _LONG_SPACE_RUN.sub(" ", t)
+    if any(pair in t for pair in _BEFORE_PAIRS):
+        t = _SPACE_BEFORE.sub("", t)
+    if any(pair in t for pair in _AFTER_PAIRS):
+        t = _SPACE_AFTER.sub(r"\1", t)
+    return t.strip(" ")
 
 
 _WORD_RE = re.compile(r"[\w\u0300-\u036f]+")
@@ -600,16 +726,53 @@ def _previous_word(text: str, i: int) -> str:
     return text[k:i].lower()
 
 
-@lru_cache(maxsize=4)
+# Where the sentence splitter has something to decide: quotation marks and terminators (every
+# other character only moves it on).
+_SENTENCE_EVENTS = '"“«”».!?…'
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of `chars` in `text`, in order (`str.find` loops:
+    much faster than a regular expression scan for a few characters)."""
+    found: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i != -1:
+            found.append(i)
+            i = text.find(c, i + 1)
+    found.sort()
+    return found
+
+
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence (start, end) offsets, whitespace-trimmed, in order."""
+    """Sentence (start, end) offsets, whitespace-trimmed, in order (cached, last 4 texts)."""
+    return _sentence_index(text)[0]
+
+
+@lru_cache(maxsize=4)
+def _sentence_index(text: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+    """`_sentences` and their ends (increasing), computed once per text."""
+    sentences = _split_sentences(text)
+    return sentences, [b for _, b in sentences]
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence (start, end) offsets, whitespace-trimmed, in order.
+
+    A left-to-right scan, visiting only paragraph breaks, quotation marks and terminators.
+    """
     cuts = [0]
     paragraph_breaks = {m.start() for m in _PARAGRAPH_RE.finditer(text)}
+    events = _positions(text, _SENTENCE_EVENTS)
+    if paragraph_breaks:
+        events = sorted(paragraph_breaks.union(events))
     straight = False  # inside a "straight-quoted" passage
     depth = 0  # inside “curly” or «guillemet» quotes
     n = len(text)
-    i = 0
-    while i < n:
+    resume = 0  # a terminator run (with its closing marks) is read at once: skip to its end
+    for i in events:
+        if i < resume:
+            continue
         c = text[i]
         if i in paragraph_breaks:
             cuts.append(i)
@@ -630,15 +793,15 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
             j = i
             while j < n and (text[j] in _TERMINATORS or text[j] in _CLOSERS):
                 j += 1
-            word = _previous_word(text, i)
-            abbreviation = c == "." and (
-                word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-            )
+            abbreviation = False
+            if c == ".":
+                word = _previous_word(text, i)
+                abbreviation = word.rstrip(".") in _ABBREVIATIONS or (
+                    len(word) == 1 and word.isalpha()
+                )
             if not abbreviation and (j == n or text[j].isspace()) and _starts_sentence(text, j):
                 cuts.append(j)
-            i = j
-            continue
-        i += 1
+            resume = j
     cuts.append(n)
     out = []
     for a, b in itertools.pairwise(cuts):
@@ -675,10 +838,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         return 0, 0
     start = min(max(0, start), len(text))
     end = min(max(start, end), len(text))
-    sents = _sentences(text)
+    sents, ends = _sentence_index(text)
     if not sents:
         return start, end
+    # The first sentence that ends after a position (else the last one), by bisection.
     last_char = max(start, end - 1)
-    first = next((s for s in sents if s[1] > start), sents[-1])
-    last = next((s for s in sents if s[1] > last_char), sents[-1])
+    first = sents[min(bisect_right(ends, start), len(sents) - 1)]
+    last = sents[min(bisect_right(ends, last_char), len(sents) - 1)]
     return min(first[0], start), max(last[1], end)

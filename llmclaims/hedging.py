@@ -67,11 +67,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .grounding import normalize_text, sentence_around
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from .models import HedgingLevel
     from .wire import WireFactuality
 
@@ -204,9 +207,8 @@ _IT_CONDITIONAL_RE = re.compile(
     r"|[^\W\d_]+rebbe(?:ro)?)(?!\w)",
     re.IGNORECASE,
 )
-_IT_HYPOTHETICAL_RE = re.compile(
-    r"(?<!\w)se(?:\s+[^\s.;:!?]+){0,6}?\s+dovess(?:e|ero)(?!\w)", re.IGNORECASE
-)
+_IT_HYPOTHETICAL = r"se(?:\s+[^\s.;:!?]+){0,6}?\s+dovess(?:e|ero)(?!\w)"
+_IT_HYPOTHETICAL_RE = re.compile(r"(?<!\w)" + _IT_HYPOTHETICAL, re.IGNORECASE)
 _IT_AVERE = (
     r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|abbia|abbiano|avrà|avranno|aver|avere"
     r"|avendo|hanno\s+già|ha\s+già)\s+(?:[^\W\d_]+mente\s+)?"
@@ -334,56 +336,190 @@ def _backshifted(cue: Cue, cues: list[Cue], text: str) -> bool:
 # --------------------------------------------------------------------------- checks
 
 
-def _occurs(cue: str, haystacks: list[str]) -> bool:
-    """Does `cue` occur, as whole words, in one of the (already normalized) haystacks?"""
-    pieces = [p for p in re.split(r"\s*(?:\.\s?){2,}\.\s*|\s*…\s*", cue) if p.strip()]
+def _occurs(cue: str, haystacks: Iterable[str]) -> bool:
+    """Does `cue` occur, as whole words, in one of the (already normalized) haystacks?
+
+    `haystacks` may be lazy: the ones after the first that has the cue are not needed.
+    """
+    pattern = _cue_pattern(cue)
+    if pattern is None:
+        return True  # nothing to look for (a cue of only punctuation): not a finding
+    return any(pattern.search(h) for h in haystacks)
+
+
+_CUE_ELLIPSIS = re.compile(r"\s*(?:\.\s?){2,}\.\s*|\s*…\s*")
+
+
+@lru_cache(maxsize=1024)
+def _cue_pattern(cue: str) -> re.Pattern[str] | None:
+    """The normalized cue as a whole-words pattern (an ellipsis stands for any words between);
+    None for a cue with nothing to look for."""
+    pieces = [p for p in _CUE_ELLIPSIS.split(cue) if p.strip()]
     pieces = [normalize_text(p) for p in pieces]
     pieces = [p for p in pieces if p]
     if not pieces:
-        return True  # nothing to look for (a cue of only punctuation): not a finding
-    pattern = re.compile(
-        r"(?<!\w)" + r"[\s\S]*?".join(re.escape(p) for p in pieces) + r"(?!\w)"
+        return None
+    return re.compile(r"(?<!\w)" + r"[\s\S]*?".join(re.escape(p) for p in pieces) + r"(?!\w)")
+
+
+def _trie(phrases: tuple[str, ...]) -> str:
+    """The alternation of `_phrase_pattern` (without its word boundaries) as a prefix tree.
+
+    It matches the same strings at the same places, so it finds a match exactly where the
+    plain alternation does; the regular expression engine tries a handful of first letters
+    per word instead of every phrase (the plain alternation is kept for `find_cues`, whose
+    phrase order decides which of two overlapping cues is reported).
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for k, word in enumerate(phrase.split()):
+            atoms = [re.escape(ch).replace("'", "['’ʼ]") for ch in word]
+            for atom in ([r"\s+"] if k else []) + atoms:
+                node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives = [atom + emit(child) if atom else "" for atom, child in node.items()]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+# Does an Italian text carry a modal, hedge_word or hypothetical cue? One search, same answer
+# as the three patterns of `_raw_cues` (none of them has a filter). The word-boundary test is
+# shared, and a look-ahead for the phrases' first letters (under the same IGNORECASE rules as
+# the phrases) turns most word starts away before the alternation is tried.
+_IT_HEDGE_PHRASES = LEXICON["it"]["modal"] + LEXICON["it"]["hedge_word"]
+_IT_HEDGE_FIRST = "".join(
+    re.escape(c)
+    for c in sorted(
+        {ch for p in _IT_HEDGE_PHRASES for ch in ("'’ʼ" if p[0] == "'" else p[0])}
+        | {_IT_HYPOTHETICAL[0]}
     )
-    return any(pattern.search(h) for h in haystacks)
+)
+_IT_HEDGE_ANY = re.compile(
+    rf"(?<!\w)(?=[{_IT_HEDGE_FIRST}])(?:{_trie(_IT_HEDGE_PHRASES)}(?!\w)|{_IT_HYPOTHETICAL})",
+    re.IGNORECASE,
+)
+# Every match of `_IT_CONDITIONAL_RE` contains "rebbe": without it, no conditional.
+_REBBE = re.compile("rebbe", re.IGNORECASE)
+
+
+def _has_hedge(text: str, lang: str | None) -> bool:
+    """``any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))``, without
+    collecting every cue: the hedge patterns alone, stopping at the first hit.
+
+    Keeping only the longest of nested cues never removes the last cue of a category, so any
+    hedge match that survives its own filters is a hedge cue of `find_cues`; only English
+    "would" (dropped after a reporting verb) needs the full look-up.
+    """
+    base = _base_lang(lang)
+    if base == "it":
+        if _IT_HEDGE_ANY.search(text):
+            return True
+        if _REBBE.search(text):
+            for m in _IT_CONDITIONAL_RE.finditer(text):
+                head = m.group().lower().split()[0]
+                if not (
+                    head in _IT_MODAL
+                    or head in IT_CONDITIONAL_EXCEPTIONS
+                    or head.endswith(("crebbe", "crebbero"))
+                ):
+                    return True
+        return False
+    if base != "en":  # every language at once (None), or one the lexicon does not cover
+        return any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))
+    would = False
+    for category, pattern in _PATTERNS["en"]:
+        if category not in HEDGE_CATEGORIES:
+            continue
+        for m in pattern.finditer(text):
+            if _is_month_may(text, m):
+                continue
+            if category == "conditional" and m.group().lower() == "would":
+                would = True
+                continue
+            return True
+    if would:
+        return any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))
+    return False
+
+
+_IT_MODAL = frozenset(LEXICON["it"]["modal"])
+
+
+class CueTexts:
+    """The texts a claim's commitments are checked against, each prepared at most once.
+
+    A claim has two commitments (author and source) read against the same evidence and
+    sentences; `assemble` builds one `CueTexts` per claim and checks both with it, so the
+    normalization and the lexicon look-ups run once per claim. `check_cues` is the one-off
+    form.
+    """
+
+    def __init__(self, evidence_text: str, sentence_text: str, lang: str | None) -> None:
+        self.evidence_text = evidence_text
+        self.sentence_text = sentence_text
+        self.lang = lang
+        base = _base_lang(lang)
+        self.supported = base is None or base in LEXICON
+        self._normalized: list[str] = []
+        self._hedged: dict[str, bool] = {}
+
+    def _haystacks(self) -> Iterator[str]:
+        """The normalized evidence, then the normalized sentences, each made when first
+        needed."""
+        for k, text in enumerate((self.evidence_text, self.sentence_text)):
+            if len(self._normalized) == k:
+                self._normalized.append(normalize_text(text))
+            yield self._normalized[k]
+
+    def _has_hedge(self, text: str) -> bool:
+        found = self._hedged.get(text)
+        if found is None:
+            found = self._hedged[text] = _has_hedge(text, self.lang)
+        return found
+
+    def check(self, factuality: WireFactuality) -> list[str]:
+        """Flags on one commitment's cues and certainty (see the module docstring)."""
+        flags: list[str] = []
+        present: list[str] = []
+        for cue in factuality.cues:
+            if not cue.strip():
+                continue
+            if _occurs(cue, self._haystacks()):
+                present.append(cue)
+            else:
+                flags.append(f"cue_not_in_text:{cue}")
+
+        if factuality.certainty == "certain":
+            if (
+                self.supported
+                and not any(c.strip() for c in factuality.cues)
+                and self._has_hedge(self.evidence_text)
+            ):
+                flags.append("unflagged_hedge")
+        elif factuality.certainty in ("probable", "possible"):
+            if self.supported:
+                hedged = self._has_hedge(self.evidence_text) or self._has_hedge(
+                    self.sentence_text
+                )
+                if not hedged:
+                    for cue in present:
+                        categories = {c.category for c in find_cues(cue, self.lang)}
+                        if not categories or categories & HEDGE_CATEGORIES:
+                            hedged = True
+                            break
+            else:
+                hedged = bool(present)
+            if not hedged:
+                flags.append("hedge_without_cue")
+        return flags
 
 
 def check_cues(
     factuality: WireFactuality, evidence_text: str, sentence_text: str, lang: str | None
 ) -> list[str]:
     """Flags on one commitment's cues and certainty (see the module docstring)."""
-    flags: list[str] = []
-    haystacks = [normalize_text(evidence_text), normalize_text(sentence_text)]
-    present: list[str] = []
-    for cue in factuality.cues:
-        if not cue.strip():
-            continue
-        if _occurs(cue, haystacks):
-            present.append(cue)
-        else:
-            flags.append(f"cue_not_in_text:{cue}")
-
-    supported = _base_lang(lang) is None or _base_lang(lang) in LEXICON
-
-    def lexicon_hedges(text: str) -> list[Cue]:
-        return [c for c in find_cues(text, lang) if c.category in HEDGE_CATEGORIES]
-
-    if factuality.certainty == "certain":
-        if supported and not any(c.strip() for c in factuality.cues) and lexicon_hedges(
-            evidence_text
-        ):
-            flags.append("unflagged_hedge")
-    elif factuality.certainty in ("probable", "possible"):
-        if supported:
-            hedged = bool(lexicon_hedges(evidence_text) or lexicon_hedges(sentence_text))
-            if not hedged:
-                for cue in present:
-                    categories = {c.category for c in find_cues(cue, lang)}
-                    if not categories or categories & HEDGE_CATEGORIES:
-                        hedged = True
-                        break
-        else:
-            hedged = bool(present)
-        if not hedged:
-            flags.append("hedge_without_cue")
-    return flags
-
+    return CueTexts(evidence_text, sentence_text, lang).check(factuality)
