@@ -26,9 +26,15 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     extract._summarizer.cache_clear()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def article_it() -> str:
+    """The reference Italian article (a verbatim copy of ../shared/articles)."""
     return (DATA / "nk-missiles-russia.it.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def article(article_it: str) -> str:
+    return article_it
 
 
 @pytest.fixture

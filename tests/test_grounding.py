@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -16,15 +15,6 @@ from llmclaims.grounding import (
     normalize_text,
     sentence_around,
 )
-
-ARTICLE_PATH = Path(__file__).parent / "data" / "nk-missiles-russia.it.txt"
-
-
-@pytest.fixture(scope="module")
-def article() -> str:
-    if not ARTICLE_PATH.exists():
-        pytest.skip("reference article missing")
-    return ARTICLE_PATH.read_text(encoding="utf-8")
 
 
 def _check(span, text):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from llmclaims.hedging import (
@@ -18,15 +16,6 @@ from llmclaims.hedging import (
 )
 from llmclaims.models import Factuality
 from llmclaims.wire import WireFactuality
-
-ARTICLE_PATH = Path(__file__).parent / "data" / "nk-missiles-russia.it.txt"
-
-
-@pytest.fixture(scope="module")
-def article() -> str:
-    if not ARTICLE_PATH.exists():
-        pytest.skip("reference article missing")
-    return ARTICLE_PATH.read_text(encoding="utf-8")
 
 
 def fact(certainty="certain", polarity="positive", evidential="direct", cues=()):
