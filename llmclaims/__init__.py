@@ -8,6 +8,8 @@ Many articles at once: `summarize_many` (async, bounded concurrency, results as 
 or `llmclaims batch` on the command line (resumable JSONL output).
 """
 
+import logging
+
 from .batch import Article, BatchResult, summarize_many
 from .dates import DateValue, normalize_date
 from .errors import (
@@ -38,6 +40,12 @@ from .models import (
 )
 
 __version__ = "0.1.0"
+
+# Libraries log, applications decide where logs go. Without these, Python's last-resort handler
+# would print instructor's per-attempt error lines to stderr, although every failure reaches the
+# caller as a typed exception.
+logging.getLogger("llmclaims").addHandler(logging.NullHandler())
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",

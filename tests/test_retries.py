@@ -222,3 +222,23 @@ def test_retry_logs_never_show_the_key(serve, caplog):
         make(server, api_key=SECRET).summarize(TEXT)
     assert "retrying" in caplog.text
     assert SECRET not in caplog.text and SECRET[:16] not in caplog.text
+
+
+def test_library_failures_print_nothing_unless_logging_is_configured(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import llmclaims\n"
+        "from llmclaims.testing import FakeOpenAI, Reply, completion\n"
+        "with FakeOpenAI(lambda r: Reply(body=completion('not json'))) as s:\n"
+        "    try:\n"
+        "        llmclaims.summarize('A sentence, he said.', model='m', base_url=s.base_url,\n"
+        "                            cache=False, reasks=1)\n"
+        "    except llmclaims.InvalidOutputError:\n"
+        "        print('typed error')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.stdout.strip() == "typed error"
+    assert result.stderr == ""
