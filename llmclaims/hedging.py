@@ -12,9 +12,9 @@ article's own words (`find_cues`, `check_cues`). Categories:
     in the same sentence it is the future-in-the-past, "said it would", and not a cue).
     Italian: any word ending in -rebbe / -rebbero ("avrebbe", "sarebbero",
     "indicherebbe", "confermerebbero", "starebbe", "sottolineerebbe"), except the forms of
-    (ac/de/in/rin/ri)crescere ("crebbe" is a past tense) and the words in
-    `IT_CONDITIONAL_EXCEPTIONS`; the auxiliaries avere / essere / stare take their participle
-    or gerund into the cue ("avrebbe colpito", "sarebbero entrati", "starebbe traendo").
+    (ac/de/in/rin/ri)crescere ("crebbe" is a past tense); the auxiliaries avere / essere /
+    stare take their participle or gerund into the cue ("avrebbe colpito", "sarebbero
+    entrati", "starebbe traendo").
     The conditional forms of potere / dovere are `modal` instead. English: "would".
 ``modal``
     Epistemic modal verbs: "may", "might", "could", "potrebbe", "dovrebbe"... English "May"
@@ -197,8 +197,11 @@ IT_REPORTING_PARTICIPLES = (
 "hanno confermato", "aveva precedentemente riferito"), not alone ("è sostenuto da" is passive,
 "Detto altrimenti" means "in other words")."""
 
-IT_CONDITIONAL_EXCEPTIONS = frozenset({"rebbe", "rebbero"})
-"""Words ending in -rebbe(ro) that are not conditionals (besides every "-crebbe(ro)")."""
+
+def _is_crescere(word: str) -> bool:
+    """(ac/de/in/rin/ri)crescere's past tense ("crebbe") ends like a conditional but is not."""
+    return word.endswith(("crebbe", "crebbero"))
+
 
 _PARTICIPLE = r"[^\W\d_]+?(?:[aiu]t|tt|st|nt|rt|s)[oaie]|[^\W\d_]+(?:ando|endo)"
 _IT_AUX = r"(?:av|sa|sta)rebbe(?:ro)?"  # avrebbe(ro), sarebbe(ro), starebbe(ro)
@@ -282,11 +285,7 @@ def _raw_cues(text: str, lang: str) -> list[Cue]:
         for m in _IT_CONDITIONAL_RE.finditer(text):
             word = m.group().lower()
             head = word.split()[0]
-            if (
-                head in modal
-                or head in IT_CONDITIONAL_EXCEPTIONS
-                or head.endswith(("crebbe", "crebbero"))
-            ):
+            if head in modal or _is_crescere(head):
                 continue
             add(m, "conditional")
         for m in _IT_HYPOTHETICAL_RE.finditer(text):
@@ -421,11 +420,7 @@ def _has_hedge(text: str, lang: str | None) -> bool:
         if _REBBE.search(text):
             for m in _IT_CONDITIONAL_RE.finditer(text):
                 head = m.group().lower().split()[0]
-                if not (
-                    head in _IT_MODAL
-                    or head in IT_CONDITIONAL_EXCEPTIONS
-                    or head.endswith(("crebbe", "crebbero"))
-                ):
+                if not (head in _IT_MODAL or _is_crescere(head)):
                     return True
         return False
     if base != "en":  # every language at once (None), or one the lexicon does not cover

@@ -278,9 +278,7 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
             for attempt in Retrying(**policy):
                 with attempt:
                     attempts += 1
-                    stats = current_stats.get()
-                    if stats is not None:
-                        stats.requests += 1
+                    _count_request()
                     try:
                         completion = client.chat.completions.create(**kwargs)
                     except json.JSONDecodeError as exc:
@@ -292,6 +290,12 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
         return completion
 
     return create
+
+
+def _count_request() -> None:
+    stats = current_stats.get()
+    if stats is not None:
+        stats.requests += 1
 
 
 def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]:
@@ -327,9 +331,7 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
             async for attempt in AsyncRetrying(**policy):
                 with attempt:
                     attempts += 1
-                    stats = current_stats.get()
-                    if stats is not None:
-                        stats.requests += 1
+                    _count_request()
                     try:
                         completion = await client_for_this_loop().chat.completions.create(
                             **kwargs
