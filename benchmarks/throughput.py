@@ -113,8 +113,14 @@ async def _bare_cpu(base_url: str, n: int) -> list[float]:
     from llmclaims.wire import WireArticle
 
     client = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
-    response_format = {"type": "json_schema", "json_schema": {
-        "name": "WireArticle", "schema": WireArticle.model_json_schema(), "strict": True}}
+    response_format = {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "WireArticle",
+            "schema": WireArticle.model_json_schema(),
+            "strict": True,
+        },
+    }
     prompt = load_prompt()
     from datetime import date
 
@@ -137,14 +143,17 @@ async def _bare_cpu(base_url: str, n: int) -> list[float]:
 
 
 def cpu_per_article(n: int, answer: str, profile: int) -> dict[str, Any]:
-    with ServerProcess(*server_args(answer, 0.0)) as server, \
-            tempfile.TemporaryDirectory() as cache:
+    with ServerProcess(*server_args(answer, 0.0)) as server, tempfile.TemporaryDirectory() as cache:
         bare = asyncio.run(_bare_cpu(server.base_url, n))
         ours = asyncio.run(_llmclaims_cpu(server.base_url, n, Path(cache), profile))
     bare_ms, ours_ms = statistics.median(bare) * 1000, statistics.median(ours) * 1000
-    return {"articles": n, "llmclaims_ms": round(ours_ms, 2), "bare_sdk_ms": round(bare_ms, 2),
-            "ratio": round(ours_ms / bare_ms, 2),
-            "llmclaims_p90_ms": round(statistics.quantiles(ours, n=10)[-1] * 1000, 2)}
+    return {
+        "articles": n,
+        "llmclaims_ms": round(ours_ms, 2),
+        "bare_sdk_ms": round(bare_ms, 2),
+        "ratio": round(ours_ms / bare_ms, 2),
+        "llmclaims_p90_ms": round(statistics.quantiles(ours, n=10)[-1] * 1000, 2),
+    }
 
 
 # -- 2-4. batches in fresh processes -------------------------------------------------------------
@@ -156,23 +165,43 @@ def _child(spec: dict[str, Any]) -> None:
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cpu, wall = time.process_time(), time.perf_counter()
-    tally = run_batch([Path(spec["input"])], Path(spec["out"]), concurrency=spec["concurrency"],
-                      progress=False, config={"model": "bench", "base_url": spec["base_url"],
-                                              "cache_dir": spec["cache"]})
+    tally = run_batch(
+        [Path(spec["input"])],
+        Path(spec["out"]),
+        concurrency=spec["concurrency"],
+        progress=False,
+        config={"model": "bench", "base_url": spec["base_url"], "cache_dir": spec["cache"]},
+    )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "ok": tally.ok, "failed": tally.failed,
-                      "cached": tally.cached, "skipped": tally.skipped,
-                      "rss_after_imports_mb": before * scale / 2**20,
-                      "peak_rss_mb": peak * scale / 2**20}))
+    print(
+        json.dumps(
+            {
+                "wall_s": wall,
+                "cpu_s": cpu,
+                "ok": tally.ok,
+                "failed": tally.failed,
+                "cached": tally.cached,
+                "skipped": tally.skipped,
+                "rss_after_imports_mb": before * scale / 2**20,
+                "peak_rss_mb": peak * scale / 2**20,
+            }
+        )
+    )
 
 
 def run_child(**spec: Any) -> dict[str, Any]:
     result = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps({k: str(v) if isinstance(v, Path) else v
-                                                         for k, v in spec.items()})],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in spec.items()}),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"batch child failed: {result.stderr[-2000:]}")
@@ -180,12 +209,18 @@ def run_child(**spec: Any) -> dict[str, Any]:
 
 
 def batch_and_rerun(n: int, latency: float, concurrency: int, answer: str) -> dict[str, Any]:
-    with ServerProcess(*server_args(answer, latency)) as server, \
-            tempfile.TemporaryDirectory() as work:
+    with (
+        ServerProcess(*server_args(answer, latency)) as server,
+        tempfile.TemporaryDirectory() as work,
+    ):
         folder = Path(work)
         feed = write_feed(folder / "feed.jsonl", n)
-        spec = {"input": feed, "base_url": server.base_url, "cache": folder / "cache",
-                "concurrency": concurrency}
+        spec = {
+            "input": feed,
+            "base_url": server.base_url,
+            "cache": folder / "cache",
+            "concurrency": concurrency,
+        }
         first = run_child(out=folder / "out.jsonl", **spec)
         paid = server.stats()["requests"]
         cached = run_child(out=folder / "again.jsonl", **spec)
@@ -195,17 +230,24 @@ def batch_and_rerun(n: int, latency: float, concurrency: int, answer: str) -> di
         server_cpu = server.stats()["cpu_seconds"]
     ideal = n * latency / concurrency
     return {
-        "articles": n, "latency_s": latency, "concurrency": concurrency,
-        "ideal_s": round(ideal, 2), "wall_s": round(first["wall_s"], 2),
+        "articles": n,
+        "latency_s": latency,
+        "concurrency": concurrency,
+        "ideal_s": round(ideal, 2),
+        "wall_s": round(first["wall_s"], 2),
         "wall_ratio": round(first["wall_s"] / ideal, 3),
         "client_cpu_s": round(first["cpu_s"], 2),
         "client_cpu_ms_per_article": round(first["cpu_s"] / n * 1000, 2),
         "server_cpu_s": round(server_cpu, 2),
-        "requests": paid, "ok": first["ok"], "failed": first["failed"],
+        "requests": paid,
+        "ok": first["ok"],
+        "failed": first["failed"],
         "cached_rerun_s": round(cached["wall_s"], 3),
         "cached_ratio": round(cached["wall_s"] / first["wall_s"], 4),
-        "cached_rerun_requests": after_cached - paid, "cached_rerun_hits": cached["cached"],
-        "resume_s": round(resumed["wall_s"], 3), "resume_requests": after_resume - after_cached,
+        "cached_rerun_requests": after_cached - paid,
+        "cached_rerun_hits": cached["cached"],
+        "resume_s": round(resumed["wall_s"], 3),
+        "resume_requests": after_resume - after_cached,
         "resume_skipped": resumed["skipped"],
     }
 
@@ -217,13 +259,21 @@ def peak_rss(sizes: list[int], concurrency: int, answer: str) -> dict[str, Any]:
             with tempfile.TemporaryDirectory() as work:
                 folder = Path(work)
                 feed = write_feed(folder / "feed.jsonl", n, run=f"rss{n}-")
-                result = run_child(input=feed, out=folder / "out.jsonl", cache=folder / "cache",
-                                   base_url=server.base_url, concurrency=concurrency)
+                result = run_child(
+                    input=feed,
+                    out=folder / "out.jsonl",
+                    cache=folder / "cache",
+                    base_url=server.base_url,
+                    concurrency=concurrency,
+                )
                 out_mb = (folder / "out.jsonl").stat().st_size / 2**20
-            figures[str(n)] = {"peak_rss_mb": round(result["peak_rss_mb"], 1),
-                               "rss_after_imports_mb": round(result["rss_after_imports_mb"], 1),
-                               "out_mb": round(out_mb, 1), "wall_s": round(result["wall_s"], 1),
-                               "ok": result["ok"]}
+            figures[str(n)] = {
+                "peak_rss_mb": round(result["peak_rss_mb"], 1),
+                "rss_after_imports_mb": round(result["rss_after_imports_mb"], 1),
+                "out_mb": round(out_mb, 1),
+                "wall_s": round(result["wall_s"], 1),
+                "ok": result["ok"],
+            }
     return figures
 
 
@@ -236,13 +286,18 @@ def main() -> None:
     parser.add_argument("--batch-articles", type=int, default=1000)
     parser.add_argument("--latency", type=float, default=1.0)
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--rss-articles", default="1000,10000",
-                        help="comma-separated batch sizes, each measured in a fresh process")
+    parser.add_argument(
+        "--rss-articles",
+        default="1000,10000",
+        help="comma-separated batch sizes, each measured in a fresh process",
+    )
     parser.add_argument("--answer", choices=["stub", "reference"], default="stub")
     parser.add_argument("--skip", default="", help="comma-separated: cpu, batch, rss")
-    parser.add_argument("--quick", action="store_true",
-                        help="scale down: 100 CPU articles, 200-article batch at 0.25 s, "
-                        "RSS at 200 and 2000")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="scale down: 100 CPU articles, 200-article batch at 0.25 s, RSS at 200 and 2000",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -258,37 +313,55 @@ def main() -> None:
 
     if "cpu" not in skip:
         cpu = results["cpu"] = cpu_per_article(args.cpu_articles, args.answer, args.profile)
-        print(f"CPU per article (median of {cpu['articles']}, server latency 0, "
-              f"answer={args.answer}):")
-        print(f"  llmclaims     {cpu['llmclaims_ms']:6.2f} ms   (p90 {cpu['llmclaims_p90_ms']} ms;"
-              f" target <= {TARGETS['cpu_ms']} ms)")
+        print(
+            f"CPU per article (median of {cpu['articles']}, server latency 0, "
+            f"answer={args.answer}):"
+        )
+        print(
+            f"  llmclaims     {cpu['llmclaims_ms']:6.2f} ms   (p90 {cpu['llmclaims_p90_ms']} ms;"
+            f" target <= {TARGETS['cpu_ms']} ms)"
+        )
         print(f"  bare openai   {cpu['bare_sdk_ms']:6.2f} ms")
         print(f"  ratio         {cpu['ratio']:6.2f} x")
     if "batch" not in skip:
-        batch = results["batch"] = batch_and_rerun(args.batch_articles, args.latency,
-                                                   args.concurrency, args.answer)
-        print(f"Batch of {batch['articles']} at {batch['latency_s']} s latency, "
-              f"{batch['concurrency']} in flight:")
-        print(f"  wall          {batch['wall_s']:8.2f} s  ideal {batch['ideal_s']} s  ratio "
-              f"{batch['wall_ratio']} (target <= {TARGETS['wall_ratio']})")
-        print(f"  client CPU    {batch['client_cpu_s']:8.2f} s  "
-              f"({batch['client_cpu_ms_per_article']} ms/article, incl. output and cache); "
-              f"server CPU {batch['server_cpu_s']} s")
-        print(f"  requests      {batch['requests']:8d}    ok {batch['ok']}, "
-              f"failed {batch['failed']}")
-        print(f"  cached re-run {batch['cached_rerun_s']:8.3f} s  = {batch['cached_ratio']:.2%} "
-              f"of the first run (target <= {TARGETS['cached_ratio']:.0%}), "
-              f"{batch['cached_rerun_requests']} requests, {batch['cached_rerun_hits']} hits")
-        print(f"  resume (same OUT) {batch['resume_s']:.3f} s, {batch['resume_requests']} "
-              f"requests, {batch['resume_skipped']} skipped")
+        batch = results["batch"] = batch_and_rerun(
+            args.batch_articles, args.latency, args.concurrency, args.answer
+        )
+        print(
+            f"Batch of {batch['articles']} at {batch['latency_s']} s latency, "
+            f"{batch['concurrency']} in flight:"
+        )
+        print(
+            f"  wall          {batch['wall_s']:8.2f} s  ideal {batch['ideal_s']} s  ratio "
+            f"{batch['wall_ratio']} (target <= {TARGETS['wall_ratio']})"
+        )
+        print(
+            f"  client CPU    {batch['client_cpu_s']:8.2f} s  "
+            f"({batch['client_cpu_ms_per_article']} ms/article, incl. output and cache); "
+            f"server CPU {batch['server_cpu_s']} s"
+        )
+        print(
+            f"  requests      {batch['requests']:8d}    ok {batch['ok']}, failed {batch['failed']}"
+        )
+        print(
+            f"  cached re-run {batch['cached_rerun_s']:8.3f} s  = {batch['cached_ratio']:.2%} "
+            f"of the first run (target <= {TARGETS['cached_ratio']:.0%}), "
+            f"{batch['cached_rerun_requests']} requests, {batch['cached_rerun_hits']} hits"
+        )
+        print(
+            f"  resume (same OUT) {batch['resume_s']:.3f} s, {batch['resume_requests']} "
+            f"requests, {batch['resume_skipped']} skipped"
+        )
     if "rss" not in skip:
         sizes = [int(s) for s in args.rss_articles.split(",") if s]
         rss = results["rss"] = peak_rss(sizes, args.concurrency, args.answer)
         print("Peak RSS (fresh process per batch, latency 0):")
         for n, figures in rss.items():
-            print(f"  {int(n):6d} articles  {figures['peak_rss_mb']:7.1f} MB  (after imports "
-                  f"{figures['rss_after_imports_mb']} MB; OUT {figures['out_mb']} MB; "
-                  f"{figures['wall_s']} s)")
+            print(
+                f"  {int(n):6d} articles  {figures['peak_rss_mb']:7.1f} MB  (after imports "
+                f"{figures['rss_after_imports_mb']} MB; OUT {figures['out_mb']} MB; "
+                f"{figures['wall_s']} s)"
+            )
     if args.json:
         print(json.dumps(results))
 

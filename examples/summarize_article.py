@@ -37,8 +37,10 @@ def replay() -> tuple[FakeOpenAI, dict[str, str]]:
         response = responses[min(request.index, len(responses) - 1)]  # type: ignore[attr-defined]
         return Reply(status=response["status"]["code"], body=response["body"]["string"].encode())
 
-    print(f"No OPENAI_API_KEY set: replaying the {recorded['provenance']} answer in "
-          f"{CASSETTE.relative_to(ROOT)} (set a key to call a live model).\n")
+    print(
+        f"No OPENAI_API_KEY set: replaying the {recorded['provenance']} answer in "
+        f"{CASSETTE.relative_to(ROOT)} (set a key to call a live model).\n"
+    )
     server = FakeOpenAI(handler).start()
     return server, {"model": model, "base_url": server.base_url, "cache": False}
 
@@ -48,8 +50,10 @@ def wrap(text: str, first: str, rest: str = " " * 12) -> str:
 
 
 def show(summary: llmclaims.ArticleSummary) -> None:
-    print(f"{len(summary.claims)} claims from {len(summary.sources)} sources, "
-          f"{len(summary.timeline)} dated events  (language: {summary.language})\n")
+    print(
+        f"{len(summary.claims)} claims from {len(summary.sources)} sources, "
+        f"{len(summary.timeline)} dated events  (language: {summary.language})\n"
+    )
     for source in summary.sources:
         claims = summary.claims_by(source.id)
         if not claims:
@@ -63,8 +67,9 @@ def show(summary: llmclaims.ArticleSummary) -> None:
             print(wrap(claim.text, f"  {HEDGE_MARK[author.hedging]:<11} "))
             cues = [f"article: {', '.join(author.cues) or '—'} ({author.certainty})"]
             if claim.source:
-                cues.append(f"source: {', '.join(claim.source.cues) or '—'} "
-                            f"({claim.source.certainty})")
+                cues.append(
+                    f"source: {', '.join(claim.source.cues) or '—'} ({claim.source.certainty})"
+                )
             print(wrap(" | ".join(cues), "      cues  "))
             for evidence in claim.evidence[:1]:
                 where = f"@{evidence.span.start}" if evidence.span else "NOT FOUND"
@@ -81,8 +86,10 @@ def show(summary: llmclaims.ArticleSummary) -> None:
             note += f"{entry.normalized})"
         print(f"  {value:<24} {entry.expression!r}: {entry.event}{note}")
     meta = summary.metadata
-    print(f"\n{meta.model} · {meta.usage.total_tokens} tokens · {meta.requests} request(s) · "
-          f"prompt {meta.prompt_version}")
+    print(
+        f"\n{meta.model} · {meta.usage.total_tokens} tokens · {meta.requests} request(s) · "
+        f"prompt {meta.prompt_version}"
+    )
 
 
 def main() -> int:

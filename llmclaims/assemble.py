@@ -101,8 +101,12 @@ def _field_getter(cls: type[BaseModel]) -> tuple[tuple[str, ...], Callable[[Any]
 
 
 def _factuality(f: WireFactuality) -> dict[str, Any]:
-    return {"certainty": f.certainty, "polarity": f.polarity, "evidential": f.evidential,
-            "cues": f.cues}
+    return {
+        "certainty": f.certainty,
+        "polarity": f.polarity,
+        "evidential": f.evidential,
+        "cues": f.cues,
+    }
 
 
 # --------------------------------------------------------------------------- checks
@@ -171,9 +175,7 @@ def resolve_date(
     elif not is_timex3_value(model_value):
         flags.append("date_malformed")
         value = normalized
-    elif published is None and any(
-        year not in expression for year in _YEAR.findall(model_value)
-    ):
+    elif published is None and any(year not in expression for year in _YEAR.findall(model_value)):
         flags.append("date_invented_year")
         value = normalized
     if normalized is not None and value != normalized:
@@ -250,13 +252,20 @@ def assemble(
         if grounded is not None:
             values, spans = grounded
             values["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
-            context = text[slice(*sentence_around(text, spans[0].start, spans[0].end))] if (
-                spans) else None
+            context = (
+                text[slice(*sentence_around(text, spans[0].start, spans[0].end))]
+                if (spans)
+                else None
+            )
             value, normalized, date_flags = resolve_date(
                 t.expression, t.value, published, wire.language, context=context
             )
-            values.update(value=value, model_value=t.value, normalized=normalized,
-                          flags=values["flags"] + date_flags)
+            values.update(
+                value=value,
+                model_value=t.value,
+                normalized=normalized,
+                flags=values["flags"] + date_flags,
+            )
             timeline.append(TimelineEntry.model_validate(values))
 
     metadata = Metadata(

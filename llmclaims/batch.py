@@ -115,8 +115,9 @@ async def _summarize_one(summarizer: Summarizer, article: Article) -> BatchResul
     except LLMClaimsError as exc:
         return BatchResult(id=article.id, error=exc, url=article.url)
     except Exception as exc:  # a bug on one article must not sink a batch of thousands
-        message = redact(f"unexpected failure: {type(exc).__name__}: {exc}",
-                         summarizer.settings.api_key)
+        message = redact(
+            f"unexpected failure: {type(exc).__name__}: {exc}", summarizer.settings.api_key
+        )
         return BatchResult(id=article.id, error=LLMClaimsError(message), url=article.url)
     return BatchResult(id=article.id, summary=summary, url=article.url)
 

@@ -56,15 +56,19 @@ class Tally:
             self.retries += metadata.transport_retries + metadata.reasks
 
     def postfix(self) -> str:
-        return (f"ok={self.ok} failed={self.failed} cached={self.cached} "
-                f"tokens={_short(self.tokens)} retries={self.retries}")
+        return (
+            f"ok={self.ok} failed={self.failed} cached={self.cached} "
+            f"tokens={_short(self.tokens)} retries={self.retries}"
+        )
 
     def report(self, out: Path) -> str:
         done = self.skipped + self.ok + self.failed
         earlier = f" ({self.failed_before} of them failures)" if self.failed_before else ""
-        return (f"{done} of {self.total} articles in {out}: {self.ok} summarized "
-                f"({self.cached} from cache), {self.failed} failed, {self.skipped} already "
-                f"there{earlier}; {self.tokens:,} tokens")
+        return (
+            f"{done} of {self.total} articles in {out}: {self.ok} summarized "
+            f"({self.cached} from cache), {self.failed} failed, {self.skipped} already "
+            f"there{earlier}; {self.tokens:,} tokens"
+        )
 
 
 def _short(n: int) -> str:
@@ -103,10 +107,12 @@ def run_batch(
         ids = scan_ids(inputs)
         with ResultsFile.open(out, retry_failed=retry_failed, ids=set(ids)) as results:
             existing = results.existing
-            tally = Tally(total=len(ids), skipped=len(existing.done.intersection(ids)),
-                          failed_before=len(existing.errors.intersection(ids)))
-            return _run(inputs, results, summarizer, tally, concurrency, progress,
-                        poll_interval)
+            tally = Tally(
+                total=len(ids),
+                skipped=len(existing.done.intersection(ids)),
+                failed_before=len(existing.errors.intersection(ids)),
+            )
+            return _run(inputs, results, summarizer, tally, concurrency, progress, poll_interval)
     finally:
         summarizer.close()
 
@@ -120,8 +126,14 @@ def _run(
     progress: bool | None,
     poll_interval: float | None = None,
 ) -> Tally:
-    bar = tqdm(total=tally.total, initial=tally.skipped, unit="article", file=sys.stderr,
-               disable=None if progress is None else not progress, dynamic_ncols=True)
+    bar = tqdm(
+        total=tally.total,
+        initial=tally.skipped,
+        unit="article",
+        file=sys.stderr,
+        disable=None if progress is None else not progress,
+        dynamic_ncols=True,
+    )
     bar.set_postfix_str(tally.postfix(), refresh=False)
     done = results.existing.done
 
@@ -149,9 +161,12 @@ def _run(
             stream = summarize_many(articles(), concurrency=concurrency, summarizer=summarizer)
         else:
             state = results.path.with_name(results.path.name + ".provider-batch.json")
-            runner = ProviderBatch(summarizer, state, poll_interval=poll_interval,
-                                   on_status=lambda m: tqdm.write(f"llmclaims: {m}",
-                                                                  file=sys.stderr))
+            runner = ProviderBatch(
+                summarizer,
+                state,
+                poll_interval=poll_interval,
+                on_status=lambda m: tqdm.write(f"llmclaims: {m}", file=sys.stderr),
+            )
             stream = runner.run(articles())
         async with contextlib.aclosing(stream):
             async for result in stream:

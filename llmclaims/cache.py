@@ -106,14 +106,17 @@ def _entry_json(answer: CachedAnswer) -> str:
     The wire answer's JSON is quoted by pydantic's serializer, which escapes exactly like
     `json.dumps(..., ensure_ascii=False)` and several times faster on a long string.
     """
-    rest = json.dumps({
-        "usage": answer.usage.model_dump(),
-        "requests": answer.requests,
-        "reasks": answer.reasks,
-        "transport_retries": answer.transport_retries,
-        "model": answer.model,
-        "created_at": answer.created_at,
-    }, ensure_ascii=False)
+    rest = json.dumps(
+        {
+            "usage": answer.usage.model_dump(),
+            "requests": answer.requests,
+            "reasks": answer.reasks,
+            "transport_retries": answer.transport_retries,
+            "model": answer.model,
+            "created_at": answer.created_at,
+        },
+        ensure_ascii=False,
+    )
     wire = pydantic_core.to_json(answer.wire.model_dump_json()).decode()
     return f'{{"format": {json.dumps(FORMAT)}, "wire": {wire}, {rest[1:]}'
 

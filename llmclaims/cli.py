@@ -29,13 +29,18 @@ def _date(value: str) -> date:
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("model")
     group.add_argument("--model", help="model name (default: $LLMCLAIMS_MODEL)")
-    group.add_argument("--base-url",
-                       help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
-    group.add_argument("--mode",
-                       choices=["json_schema", "tools", "tools_strict", "json", "md_json"],
-                       help="how the schema is enforced (default: json_schema)")
-    group.add_argument("--grounding", choices=["strict", "flag", "keep"], default="flag",
-                       help="what to do with items whose evidence is not in the text")
+    group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
+    group.add_argument(
+        "--mode",
+        choices=["json_schema", "tools", "tools_strict", "json", "md_json"],
+        help="how the schema is enforced (default: json_schema)",
+    )
+    group.add_argument(
+        "--grounding",
+        choices=["strict", "flag", "keep"],
+        default="flag",
+        help="what to do with items whose evidence is not in the text",
+    )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache folder (default: per-user cache)")
 
@@ -72,23 +77,54 @@ def build_parser() -> argparse.ArgumentParser:
         "summary line in OUT are skipped, cached answers cost no request, and articles with "
         "an error line are tried again (their old line is replaced).",
     )
-    many.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                      help="text file, folder of *.txt files (ids: relative paths), or .jsonl "
-                      'file with {"id", "text", "published"?, "url"?} per line')
-    many.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl",
-                      help="results file: created, or resumed if it exists")
-    many.add_argument("--concurrency", type=_positive, default=8, metavar="N",
-                      help="articles in flight at once (default: 8)")
-    many.add_argument("--retry-failed", action=argparse.BooleanOptionalAction, default=True,
-                      help="try articles with an error line in OUT again (default: yes)")
-    many.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                      help="progress bar on stderr (default: when stderr is a terminal)")
-    many.add_argument("--provider-batch", action="store_true",
-                      help="submit through the provider's Batch API instead (OpenAI: about "
-                      "half the price, results within 24 h); the batch ids are kept in "
-                      "OUT.provider-batch.json, so re-running resumes waiting, never resubmits")
-    many.add_argument("--poll-interval", type=float, default=30.0, metavar="SECONDS",
-                      help="with --provider-batch: seconds between status checks (default: 30)")
+    many.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="text file, folder of *.txt files (ids: relative paths), or .jsonl "
+        'file with {"id", "text", "published"?, "url"?} per line',
+    )
+    many.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="OUT.jsonl",
+        help="results file: created, or resumed if it exists",
+    )
+    many.add_argument(
+        "--concurrency",
+        type=_positive,
+        default=8,
+        metavar="N",
+        help="articles in flight at once (default: 8)",
+    )
+    many.add_argument(
+        "--retry-failed",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="try articles with an error line in OUT again (default: yes)",
+    )
+    many.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    many.add_argument(
+        "--provider-batch",
+        action="store_true",
+        help="submit through the provider's Batch API instead (OpenAI: about "
+        "half the price, results within 24 h); the batch ids are kept in "
+        "OUT.provider-batch.json, so re-running resumes waiting, never resubmits",
+    )
+    many.add_argument(
+        "--poll-interval",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="with --provider-batch: seconds between status checks (default: 30)",
+    )
     _add_model_options(many)
     many.set_defaults(run=_batch)
     return parser
@@ -130,13 +166,21 @@ def _batch(args: argparse.Namespace) -> int:
     from .batch_run import Interrupted, run_batch
 
     try:
-        tally = run_batch(args.inputs, args.out, concurrency=args.concurrency,
-                          retry_failed=args.retry_failed, progress=args.progress,
-                          config=_config(args),
-                          poll_interval=args.poll_interval if args.provider_batch else None)
+        tally = run_batch(
+            args.inputs,
+            args.out,
+            concurrency=args.concurrency,
+            retry_failed=args.retry_failed,
+            progress=args.progress,
+            config=_config(args),
+            poll_interval=args.poll_interval if args.provider_batch else None,
+        )
     except Interrupted as stop:
-        print(f"llmclaims: interrupted: {stop.tally.report(args.out)}. Run the same command "
-              "again to resume.", file=sys.stderr)
+        print(
+            f"llmclaims: interrupted: {stop.tally.report(args.out)}. Run the same command "
+            "again to resume.",
+            file=sys.stderr,
+        )
         return stop.code
     print(f"llmclaims: {tally.report(args.out)}", file=sys.stderr)
     return 1 if tally.failed or tally.failed_before else 0
@@ -162,8 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         message = redact(f"{type(exc).__name__}: {exc}", os.environ.get("OPENAI_API_KEY"))
-        print(f"llmclaims: unexpected error: {message} (set LLMCLAIMS_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"llmclaims: unexpected error: {message} (set LLMCLAIMS_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -57,9 +57,7 @@ def parse_published(published: date | datetime | str | None) -> date | None:
     try:
         return date.fromisoformat(str(published).strip()[:10])
     except ValueError:
-        raise InputError(
-            f"published must be a date or 'YYYY-MM-DD', not {published!r}"
-        ) from None
+        raise InputError(f"published must be a date or 'YYYY-MM-DD', not {published!r}") from None
 
 
 class Summarizer:
@@ -137,7 +135,12 @@ class Summarizer:
         return self.cache.get(key) if self.cache is not None else None
 
     def _finish(
-        self, article: str, day: date | None, key: str, wire: WireArticle, stats: CallStats,
+        self,
+        article: str,
+        day: date | None,
+        key: str,
+        wire: WireArticle,
+        stats: CallStats,
         grounder: Grounder,
     ) -> ArticleSummary:
         answer = CachedAnswer(
@@ -151,8 +154,9 @@ class Summarizer:
         )
         if self.cache is not None:
             self.cache.put(key, answer)
-        return assemble(article, day, answer, self.settings, self.prompt, cached=False,
-                        grounder=grounder)
+        return assemble(
+            article, day, answer, self.settings, self.prompt, cached=False, grounder=grounder
+        )
 
     def summarize(
         self, text: str | bytes, *, published: date | datetime | str | None = None
@@ -282,8 +286,9 @@ class Summarizer:
                 wire = ANSWER_MODEL.from_response(completion, mode=self.settings.instructor_mode)
         except _OUTPUT_ERRORS as exc:
             raise InvalidOutputError(
-                redact(f"the model's answer is invalid: {_short_errors(exc)}",
-                       self.settings.api_key)
+                redact(
+                    f"the model's answer is invalid: {_short_errors(exc)}", self.settings.api_key
+                )
             ) from None
         grounder = Grounder(article, 0, stats)
         return self._finish(article, day, key, wire, stats, grounder)
@@ -295,8 +300,9 @@ class Summarizer:
             return cause
         if cause is not None and not isinstance(cause, _OUTPUT_ERRORS):
             return LLMClaimsError(
-                redact(f"unexpected failure: {type(cause).__name__}: {cause}",
-                       self.settings.api_key)
+                redact(
+                    f"unexpected failure: {type(cause).__name__}: {cause}", self.settings.api_key
+                )
             )
         detail = _short_errors(cause) if cause is not None else str(exc)
         return InvalidOutputError(
@@ -346,8 +352,13 @@ def _short_errors(exc: BaseException) -> str:
     return str(exc)[:500]
 
 
-_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "LLMCLAIMS_MODEL", "LLMCLAIMS_MODE",
-        "LLMCLAIMS_CACHE_DIR")
+_ENV = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "LLMCLAIMS_MODEL",
+    "LLMCLAIMS_MODE",
+    "LLMCLAIMS_CACHE_DIR",
+)
 
 
 @lru_cache(maxsize=16)

@@ -113,6 +113,7 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]")
 _NO_SPACE_AFTER = frozenset("(['")
 
+
 def _fold(ch: str) -> str | None:
     """The replacement of a punctuation or space character, None for any other."""
     if ch in _DOUBLE_QUOTES or ch in _INVISIBLE:
@@ -444,15 +445,51 @@ def _norm_finder(p: _Prepared, piece: str):
 # --------------------------------------------------------------------------- fuzzy
 
 # In normalized form (NFKD, case-folded): "ne\u0301" is "né".
-_NEGATIONS = frozenset((
-    "non", "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere",
-    "without", "cannot",
-    "mai", "ne\u0301", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza",
-    "neanche", "nemmeno", "neppure",
-    # English n't contractions, as the tokenizer splits them ("didn't" -> "didn", "t")
-    "didn", "doesn", "don", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "couldn",
-    "wouldn", "shouldn", "won", "mustn", "needn", "t",
-))
+_NEGATIONS = frozenset(
+    (
+        "non",
+        "not",
+        "no",
+        "never",
+        "nor",
+        "neither",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "without",
+        "cannot",
+        "mai",
+        "ne\u0301",
+        "nessun",
+        "nessuno",
+        "nessuna",
+        "niente",
+        "nulla",
+        "senza",
+        "neanche",
+        "nemmeno",
+        "neppure",
+        # English n't contractions, as the tokenizer splits them ("didn't" -> "didn", "t")
+        "didn",
+        "doesn",
+        "don",
+        "isn",
+        "wasn",
+        "weren",
+        "aren",
+        "hasn",
+        "haven",
+        "hadn",
+        "couldn",
+        "wouldn",
+        "shouldn",
+        "won",
+        "mustn",
+        "needn",
+        "t",
+    )
+)
 
 
 def _protected(word: str) -> bool:
@@ -472,8 +509,11 @@ def _osa(a: str, b: str, limit: int) -> int:
             cost = 0 if a[i - 1] == b[j - 1] else 1
             v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if (
-                prev2 is not None and i > 1 and j > 1
-                and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
+                prev2 is not None
+                and i > 1
+                and j > 1
+                and a[i - 1] == b[j - 2]
+                and a[i - 2] == b[j - 1]
             ):
                 v = min(v, prev2[j - 2] + 1)
             cur[j] = v
@@ -703,16 +743,75 @@ def ground_quotes(quotes: list[str], text: str) -> list[Span | None]:
 
 # --------------------------------------------------------------------------- sentences
 
-_ABBREVIATIONS = frozenset((
-    # English
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "al", "e.g", "i.e",
-    "u.s", "u.k", "u.n", "a.m", "p.m", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec",
-    # Italian
-    "sig", "sigg", "dott", "dott.ssa", "prof.ssa", "ing", "avv", "on", "pag", "art", "cap",
-    "fig", "vol", "n", "nn", "cfr", "p.es", "ca",
-))
+_ABBREVIATIONS = frozenset(
+    (
+        # English
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        # Italian
+        "sig",
+        "sigg",
+        "dott",
+        "dott.ssa",
+        "prof.ssa",
+        "ing",
+        "avv",
+        "on",
+        "pag",
+        "art",
+        "cap",
+        "fig",
+        "vol",
+        "n",
+        "nn",
+        "cfr",
+        "p.es",
+        "ca",
+    )
+)
 _TERMINATORS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’»)]")
 _OPENERS = frozenset("\"'“‘«([")

@@ -116,20 +116,30 @@ def _jsonl_item(path: Path, number: int, raw: bytes) -> Item:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _failed(where, f"line {number} of {path.as_posix()} is not valid JSON "
-                              f"({exc.msg} at column {exc.colno})")
+        return _failed(
+            where,
+            f"line {number} of {path.as_posix()} is not valid JSON "
+            f"({exc.msg} at column {exc.colno})",
+        )
     if not isinstance(record, dict):
         return _failed(where, f"line {number} of {path.as_posix()} is not a JSON object")
     ident = record.get("id")
     if isinstance(ident, bool) or not isinstance(ident, (str, int)) or not str(ident).strip():
-        return _failed(where, f"line {number} of {path.as_posix()} has no usable \"id\" "
-                              "(a non-empty string or a number)")
+        return _failed(
+            where,
+            f'line {number} of {path.as_posix()} has no usable "id" '
+            "(a non-empty string or a number)",
+        )
     ident = str(ident)
     url = record.get("url") if isinstance(record.get("url"), str) else None
     if bad_utf8 is not None:
-        return _failed(ident, f"line {number} of {path.as_posix()} is not valid UTF-8 "
-                              f"(byte {bad_utf8.start}): re-encode the file as UTF-8", url)
+        return _failed(
+            ident,
+            f"line {number} of {path.as_posix()} is not valid UTF-8 "
+            f"(byte {bad_utf8.start}): re-encode the file as UTF-8",
+            url,
+        )
     text = record.get("text")
     if not isinstance(text, str):
-        return _failed(ident, f"line {number} of {path.as_posix()} has no \"text\" string", url)
+        return _failed(ident, f'line {number} of {path.as_posix()} has no "text" string', url)
     return Article(id=ident, text=text, published=record.get("published"), url=url)

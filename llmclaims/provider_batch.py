@@ -171,7 +171,9 @@ class ProviderBatch:
                 article = articles[article_id]
                 error = ProviderError(
                     f"batch {batch.id} ended '{batch.status}' without answering this article; "
-                    "run the command again to resubmit it", status=None)
+                    "run the command again to resubmit it",
+                    status=None,
+                )
                 yield BatchResult(id=article.id, error=error, url=article.url)
 
     def _result(self, article: Article, record: dict[str, Any]) -> BatchResult:

@@ -69,6 +69,7 @@ _Answer.__name__ = _Answer.__qualname__ = WireArticle.__name__  # the schema's n
 ANSWER_MODEL: type[WireArticle] = _Answer
 assert issubclass(ANSWER_MODEL, OpenAISchema)  # so instructor does not wrap it again
 
+
 @lru_cache(maxsize=8)
 def _compiled(source: str) -> Template:
     return SandboxedEnvironment().from_string(source)

@@ -161,8 +161,10 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
             429: "rate limited after retries: lower concurrency or raise retries",
         }.get(status, "the provider failed after retries; try again later")
         if status == 400 and _CONTEXT_TOO_LONG.search(str(exc.message)):
-            advice = ("the article exceeds the model's context window: lower max_chars or use a "
-                      "model with a larger context")
+            advice = (
+                "the article exceeds the model's context window: lower max_chars or use a "
+                "model with a larger context"
+            )
         message = f"HTTP {status} from {settings.endpoint}: {advice}. Provider said: {exc.message}"
         return ProviderError(redact(message, settings.api_key), status=status, attempts=attempts)
     if isinstance(exc, openai.APITimeoutError):
@@ -333,9 +335,7 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
                     attempts += 1
                     _count_request()
                     try:
-                        completion = await client_for_this_loop().chat.completions.create(
-                            **kwargs
-                        )
+                        completion = await client_for_this_loop().chat.completions.create(**kwargs)
                     except json.JSONDecodeError as exc:
                         raise MalformedBody(exc.msg) from exc
         except openai.OpenAIError as exc:

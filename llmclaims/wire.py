@@ -22,8 +22,19 @@ SourceKind = Literal[
     "person", "official", "government", "organization", "media", "expert", "document", "author"
 ]
 Granularity = Literal[
-    "time", "day", "week", "month", "quarter", "season", "year", "decade", "century",
-    "range", "duration", "set", "vague",
+    "time",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
+    "range",
+    "duration",
+    "set",
+    "vague",
 ]
 
 

@@ -39,9 +39,12 @@ def author(entry: dict[str, str]) -> None:
     def handler(request: ServedRequest) -> object:
         prompt_chars = sum(len(m["content"] or "") for m in request.json()["messages"])
         return answer_reply(
-            request, content, model=RESPONSE_MODEL,
+            request,
+            content,
+            model=RESPONSE_MODEL,
             # No model counted these: estimated at 4 characters a token, like the answer.
-            prompt_tokens=prompt_chars // 4, completion_tokens=len(content) // 4,
+            prompt_tokens=prompt_chars // 4,
+            completion_tokens=len(content) // 4,
         )
 
     ProvenanceJSON.provenance = "authored"
@@ -50,20 +53,29 @@ def author(entry: dict[str, str]) -> None:
         "format of a real chat completion by tests/author_cassettes.py. Token usage is an "
         "estimate (characters / 4)."
     )
-    recorder = vcr.VCR(record_mode="all", before_record_request=_to_openai,
-                       **{k: v for k, v in VCR_CONFIG.items() if k != "serializer"})
+    recorder = vcr.VCR(
+        record_mode="all",
+        before_record_request=_to_openai,
+        **{k: v for k, v in VCR_CONFIG.items() if k != "serializer"},
+    )
     register(recorder)
     path = CASSETTES / f"{entry['name']}.json"
     path.unlink(missing_ok=True)
     with FakeOpenAI(handler) as server, recorder.use_cassette(str(path), serializer="json"):
         summary = llmclaims.Summarizer(
-            model=MODEL, base_url=server.base_url, api_key="sk-authoring-placeholder",
-            cache=False, reasks=0, retries=0,
+            model=MODEL,
+            base_url=server.base_url,
+            api_key="sk-authoring-placeholder",
+            cache=False,
+            reasks=0,
+            retries=0,
         ).summarize(text, published=entry["published"])
     ungrounded = [c.id for c in summary.claims if c.flags]
-    print(f"{path.relative_to(ROOT)}: {len(summary.claims)} claims, "
-          f"{len(summary.sources)} sources, {len(summary.timeline)} dates, "
-          f"flagged: {ungrounded or 'none'}")
+    print(
+        f"{path.relative_to(ROOT)}: {len(summary.claims)} claims, "
+        f"{len(summary.sources)} sources, {len(summary.timeline)} dates, "
+        f"flagged: {ungrounded or 'none'}"
+    )
 
 
 def main() -> None:

@@ -45,13 +45,15 @@ SUFFIXES = (".yaml", ".yml", ".httprr")  # the files `recorded_responses` reads
 
 # Headers that describe the recorded connection or encoding rather than the answer: the replay
 # server frames its own (decoded) body, so these would lie about it.
-HOP_BY_HOP = frozenset({
-    "connection",
-    "content-encoding",
-    "content-length",
-    "keep-alive",
-    "transfer-encoding",
-})
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "content-encoding",
+        "content-length",
+        "keep-alive",
+        "transfer-encoding",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def recorded_responses(path: str | Path) -> list[Recorded]:
 def chat_completions(path: str | Path) -> list[Recorded]:
     """Only the responses to `POST .../chat/completions` (cassettes also record other calls)."""
     return [
-        r for r in recorded_responses(path)
+        r
+        for r in recorded_responses(path)
         if r.method.upper() == "POST" and "/chat/completions" in r.uri
     ]
 
@@ -187,8 +190,8 @@ def _httprr(data: bytes) -> Iterator[Recorded]:
         sizes, _, rest = rest.partition(b"\n")
         request_size, response_size = (int(n) for n in sizes.split())
         request = rest[:request_size]
-        response = rest[request_size:request_size + response_size]
-        rest = rest[request_size + response_size:]
+        response = rest[request_size : request_size + response_size]
+        rest = rest[request_size + response_size :]
         method, uri = request.split(b"\n", 1)[0].decode("latin-1").split()[:2]
         yield _raw_response(response, method=method, uri=uri)
 
@@ -206,8 +209,9 @@ def _raw_response(raw: bytes, *, method: str, uri: str) -> Recorded:
     headers = _headers(pairs)
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = _dechunk(body)
-    return Recorded(status=status, headers=headers, body=_decode(body),
-                    method=method.upper(), uri=uri)
+    return Recorded(
+        status=status, headers=headers, body=_decode(body), method=method.upper(), uri=uri
+    )
 
 
 def _dechunk(body: bytes) -> bytes:
@@ -218,5 +222,5 @@ def _dechunk(body: bytes) -> bytes:
         if size == 0:
             break
         out += body[:size]
-        body = body[size + 2:]  # the chunk's trailing CRLF
+        body = body[size + 2 :]  # the chunk's trailing CRLF
     return bytes(out)

@@ -21,8 +21,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "tests" / "cassettes"
-SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization",
-                  "openai-project", "cookie"]
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+]
 DROPPED_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project"}
 
 

@@ -19,16 +19,26 @@ from .conftest import ok
 
 def articles(n: int, prefix: str = "a") -> list[Article]:
     return [
-        Article(id=f"{prefix}{i}", text=f"Article {i}: the council said on Monday that road {i} "
-                f"will reopen in May. Critics disagree.", url=f"https://news.example/{i}")
+        Article(
+            id=f"{prefix}{i}",
+            text=f"Article {i}: the council said on Monday that road {i} "
+            f"will reopen in May. Critics disagree.",
+            url=f"https://news.example/{i}",
+        )
         for i in range(n)
     ]
 
 
 def options(server, tmp_path, **kw):
     # Short waits: the plan's 429/503 carry Retry-After: 0; drops, hangs and 5xx use backoff.
-    return {"model": "m", "base_url": server.base_url, "cache_dir": tmp_path / "cache",
-            "timeout": 0.5, "retry_max_wait": 0.05, **kw}
+    return {
+        "model": "m",
+        "base_url": server.base_url,
+        "cache_dir": tmp_path / "cache",
+        "timeout": 0.5,
+        "retry_max_wait": 0.05,
+        **kw,
+    }
 
 
 async def collect(batch, **kw):
@@ -40,8 +50,13 @@ async def test_200_articles_with_transient_faults_all_succeed_exactly_once(serve
     # 40% of articles fail their first 2 attempts with a transient fault (429, 5xx, hang, drop,
     # garbled body); 5% first send a schema-invalid answer (re-asked). Keyed by article text,
     # so the outcome is the same on every run: no flakiness, and k=2 <= retries=4.
-    plan = FaultPlan([Fault((*TRANSIENT, "malformed"), share=0.40, attempts=2),
-                      Fault("invalid", share=0.05, attempts=1)], seed=11)
+    plan = FaultPlan(
+        [
+            Fault((*TRANSIENT, "malformed"), share=0.40, attempts=2),
+            Fault("invalid", share=0.05, attempts=1),
+        ],
+        seed=11,
+    )
     server = serve(plan, hang_seconds=3)
     batch = articles(200)
 
@@ -68,18 +83,29 @@ async def test_200_articles_with_transient_faults_all_succeed_exactly_once(serve
 
 
 async def test_permanent_faults_become_error_results_not_crashes(serve, tmp_path):
-    plan = FaultPlan([Fault("refusal", 0.15, None), Fault("length", 0.15, None),
-                      Fault("401", 0.15, None), Fault("invalid", 0.15, None),
-                      Fault("filter", 0.1, None)], seed=3)
+    plan = FaultPlan(
+        [
+            Fault("refusal", 0.15, None),
+            Fault("length", 0.15, None),
+            Fault("401", 0.15, None),
+            Fault("invalid", 0.15, None),
+            Fault("filter", 0.1, None),
+        ],
+        seed=3,
+    )
     server = serve(plan)
     batch = articles(60)
 
     results = await collect(batch, concurrency=8, **options(server, tmp_path, reasks=1))
 
     assert sorted(r.id for r in results) == sorted(a.id for a in batch)
-    expected = {"refusal": llmclaims.RefusalError, "length": llmclaims.TruncatedOutputError,
-                "401": llmclaims.ProviderError, "invalid": llmclaims.InvalidOutputError,
-                "filter": llmclaims.ContentFilteredError}
+    expected = {
+        "refusal": llmclaims.RefusalError,
+        "length": llmclaims.TruncatedOutputError,
+        "401": llmclaims.ProviderError,
+        "invalid": llmclaims.InvalidOutputError,
+        "filter": llmclaims.ContentFilteredError,
+    }
     by_id = {r.id: r for r in results}
     seen = set()
     for article in batch:
@@ -120,8 +146,9 @@ async def test_concurrency_is_bounded_and_input_is_pulled_lazily(serve, tmp_path
 
     first_seen_after = None
     count = 0
-    async with aclosing(summarize_many(source(), concurrency=4,
-                                       **options(server, tmp_path))) as results:
+    async with aclosing(
+        summarize_many(source(), concurrency=4, **options(server, tmp_path))
+    ) as results:
         async for _ in results:
             count += 1
             if first_seen_after is None:
@@ -145,8 +172,9 @@ async def test_identical_articles_in_flight_pay_once(serve, tmp_path):
 
 async def test_closing_early_cancels_requests_in_flight(serve, tmp_path):
     server = serve(ok, latency=0.3)
-    async with aclosing(summarize_many(articles(20), concurrency=4,
-                                       **options(server, tmp_path))) as results:
+    async with aclosing(
+        summarize_many(articles(20), concurrency=4, **options(server, tmp_path))
+    ) as results:
         async for _ in results:
             break
     assert asyncio.all_tasks() == {asyncio.current_task()}

@@ -26,16 +26,30 @@ def environment(tmp_path: Path) -> dict[str, str]:
     return {**base, "LLMCLAIMS_CACHE_DIR": str(tmp_path / "user-cache")}
 
 
-def command(server, out: Path, *inputs: Path | str, cache: Path | None = None,
-            extra: tuple[str, ...] = ()) -> list[str]:
-    args = [sys.executable, "-m", "llmclaims", "batch", *map(str, inputs), "--out", str(out),
-            "--model", "m", "--base-url", server.base_url, *extra]
+def command(
+    server, out: Path, *inputs: Path | str, cache: Path | None = None, extra: tuple[str, ...] = ()
+) -> list[str]:
+    args = [
+        sys.executable,
+        "-m",
+        "llmclaims",
+        "batch",
+        *map(str, inputs),
+        "--out",
+        str(out),
+        "--model",
+        "m",
+        "--base-url",
+        server.base_url,
+        *extra,
+    ]
     return [*args, "--cache-dir", str(cache)] if cache else [*args, "--no-cache"]
 
 
 def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, env=environment(tmp_path),
-                          timeout=120)
+    return subprocess.run(
+        args, capture_output=True, text=True, env=environment(tmp_path), timeout=120
+    )
 
 
 def lines(out: Path) -> list[dict]:
@@ -50,8 +64,9 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def text(i: int) -> str:
-    return (f"Story {i}: the council said on Monday that road {i} will reopen in May. "
-            "Others doubt it.")
+    return (
+        f"Story {i}: the council said on Monday that road {i} will reopen in May. Others doubt it."
+    )
 
 
 def records(ids: range) -> list[dict]:
@@ -67,11 +82,14 @@ def test_folders_files_and_jsonl_one_line_each_then_resume_costs_nothing(serve, 
     (folder / "notes.md").write_text("not an article")
     single = tmp_path / "single.txt"
     single.write_text(text(3))
-    feed = write_jsonl(tmp_path / "feed.jsonl",
-                       [{**r, "url": "https://x.example/" + r["id"]} for r in records(range(4, 7))])
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{**r, "url": "https://x.example/" + r["id"]} for r in records(range(4, 7))],
+    )
     out = tmp_path / "out.jsonl"
-    args = command(server, out, folder, single, feed, cache=tmp_path / "cache",
-                   extra=("--concurrency", "3"))
+    args = command(
+        server, out, folder, single, feed, cache=tmp_path / "cache", extra=("--concurrency", "3")
+    )
 
     first = run(args, tmp_path)
 
@@ -105,8 +123,9 @@ def test_sigkill_mid_batch_resumes_without_paying_twice(serve, tmp_path):
     out = tmp_path / "out.jsonl"
     args = command(server, out, feed, cache=tmp_path / "cache", extra=("--concurrency", "4"))
 
-    process = subprocess.Popen(args, env=environment(tmp_path), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        args, env=environment(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 10):
         time.sleep(0.02)
@@ -154,8 +173,9 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(serve, tmp_path):
     feed = write_jsonl(tmp_path / "feed.jsonl", records(range(24)))
     out = tmp_path / "out.jsonl"
     args = command(server, out, feed, cache=tmp_path / "cache", extra=("--concurrency", "3"))
-    process = subprocess.Popen(args, env=environment(tmp_path), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        args, env=environment(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 4):
         time.sleep(0.02)
@@ -180,19 +200,26 @@ def test_two_processes_sharing_one_cache_do_not_corrupt_it(serve, tmp_path):
     first = write_jsonl(tmp_path / "first.jsonl", records(range(0, 40)))
     second = write_jsonl(tmp_path / "second.jsonl", records(range(20, 60)))
     processes = [
-        subprocess.Popen(command(server, tmp_path / f"out{n}.jsonl", feed, cache=cache,
-                                 extra=("--concurrency", "8")),
-                         env=environment(tmp_path), stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            command(
+                server, tmp_path / f"out{n}.jsonl", feed, cache=cache, extra=("--concurrency", "8")
+            ),
+            env=environment(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n, feed in enumerate((first, second))
     ]
     for process in processes:
         _, stderr = process.communicate(timeout=120)
         assert process.returncode == 0, stderr
     assert sorted(line["id"] for line in lines(tmp_path / "out0.jsonl")) == sorted(
-        f"s{i}" for i in range(0, 40))
+        f"s{i}" for i in range(0, 40)
+    )
     assert sorted(line["id"] for line in lines(tmp_path / "out1.jsonl")) == sorted(
-        f"s{i}" for i in range(20, 60))
+        f"s{i}" for i in range(20, 60)
+    )
     paid = server.count
     assert 60 <= paid <= 80  # the overlap may be paid twice when both ask at the same moment
 
@@ -206,8 +233,15 @@ def test_two_processes_sharing_one_cache_do_not_corrupt_it(serve, tmp_path):
 
 
 def test_permanent_faults_are_error_lines_and_retried_only_when_asked(serve, tmp_path):
-    plan = FaultPlan([Fault("401", 0.15, None), Fault("refusal", 0.15, None),
-                      Fault("length", 0.15, None), Fault("invalid", 0.15, None)], seed=5)
+    plan = FaultPlan(
+        [
+            Fault("401", 0.15, None),
+            Fault("refusal", 0.15, None),
+            Fault("length", 0.15, None),
+            Fault("invalid", 0.15, None),
+        ],
+        seed=5,
+    )
     server = serve(plan)
     feed = write_jsonl(tmp_path / "feed.jsonl", records(range(20)))
     out = tmp_path / "out.jsonl"
@@ -218,8 +252,12 @@ def test_permanent_faults_are_error_lines_and_retried_only_when_asked(serve, tmp
     assert "Traceback" not in first.stderr
     got = {line["id"]: line for line in lines(out)}
     assert len(got) == 20
-    expected = {"401": "ProviderError", "refusal": "RefusalError",
-                "length": "TruncatedOutputError", "invalid": "InvalidOutputError"}
+    expected = {
+        "401": "ProviderError",
+        "refusal": "RefusalError",
+        "length": "TruncatedOutputError",
+        "invalid": "InvalidOutputError",
+    }
     for i in range(20):
         fault, line = plan.fault_for(text(i)), got[f"s{i}"]
         if fault is None:
@@ -228,15 +266,17 @@ def test_permanent_faults_are_error_lines_and_retried_only_when_asked(serve, tmp
             assert line["error"]["type"] == expected[fault.kind]
             assert line["error"]["message"]
     assert {line["error"]["type"] for line in got.values() if "error" in line} == set(
-        expected.values())
+        expected.values()
+    )
     assert next(line for line in got.values() if line.get("error", {}).get("status") == 401)
 
     failures = sum(1 for line in got.values() if "error" in line)
     assert 0 < failures < 20
 
     paid = server.count
-    kept = run(command(server, out, feed, cache=tmp_path / "cache",
-                       extra=("--no-retry-failed",)), tmp_path)
+    kept = run(
+        command(server, out, feed, cache=tmp_path / "cache", extra=("--no-retry-failed",)), tmp_path
+    )
     assert kept.returncode == 1
     assert f"20 already there ({failures} of them failures)" in kept.stderr
     assert server.count == paid  # error lines kept as final: nothing re-requested
@@ -292,15 +332,20 @@ def test_bad_input_becomes_error_lines_and_nothing_else_is_lost(serve, tmp_path)
     (folder / "good.txt").write_text(text(1))
     feed = tmp_path / "feed.jsonl"
     feed.write_bytes(
-        json.dumps({"id": "j1", "text": text(2)}).encode() + b"\n"
+        json.dumps({"id": "j1", "text": text(2)}).encode()
+        + b"\n"
         + b'{"id": "j2", "text": "unterminated\n'
         + b"\n"
         + b'["not", "an", "object"]\n'
-        + json.dumps({"text": "no id here"}).encode() + b"\n"
-        + json.dumps({"id": "j5", "title": "no text"}).encode() + b"\n"
+        + json.dumps({"text": "no id here"}).encode()
+        + b"\n"
+        + json.dumps({"id": "j5", "title": "no text"}).encode()
+        + b"\n"
         + '{"id": "j6", "text": "Caffè"}\n'.encode("latin-1")
-        + json.dumps({"id": "j7", "text": text(7), "published": "yesterday"}).encode() + b"\n"
-        + json.dumps({"id": 8, "text": text(8), "published": "2024-02-03"}).encode() + b"\n"
+        + json.dumps({"id": "j7", "text": text(7), "published": "yesterday"}).encode()
+        + b"\n"
+        + json.dumps({"id": 8, "text": text(8), "published": "2024-02-03"}).encode()
+        + b"\n"
     )
     out = tmp_path / "out.jsonl"
 
@@ -310,9 +355,22 @@ def test_bad_input_becomes_error_lines_and_nothing_else_is_lost(serve, tmp_path)
     got = {line["id"]: line for line in lines(out)}
     feed_name = feed.as_posix()
     errors = {i: line["error"]["message"] for i, line in got.items() if "error" in line}
-    assert set(got) == {"empty.txt", "blank.txt", "binary.txt", "latin1.txt", "huge.txt",
-                        "good.txt", "j1", f"{feed_name}:2", f"{feed_name}:4",
-                        f"{feed_name}:5", "j5", "j6", "j7", "8"}
+    assert set(got) == {
+        "empty.txt",
+        "blank.txt",
+        "binary.txt",
+        "latin1.txt",
+        "huge.txt",
+        "good.txt",
+        "j1",
+        f"{feed_name}:2",
+        f"{feed_name}:4",
+        f"{feed_name}:5",
+        "j5",
+        "j6",
+        "j7",
+        "8",
+    }
     assert "empty" in errors["empty.txt"] and "empty" in errors["blank.txt"]
     assert "binary" in errors["binary.txt"]
     assert "not valid UTF-8" in errors["latin1.txt"]

@@ -17,8 +17,7 @@ TEXT = "The mayor said on Friday that the new tram line will open in 2026."
 
 
 def make(server, cache_dir: Path, **kw):
-    options = {"model": "m", "base_url": server.base_url, "cache_dir": cache_dir,
-               "api_key": SECRET}
+    options = {"model": "m", "base_url": server.base_url, "cache_dir": cache_dir, "api_key": SECRET}
     return llmclaims.Summarizer(**{**options, **kw})
 
 

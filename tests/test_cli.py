@@ -13,11 +13,13 @@ from .conftest import SECRET, ok
 
 
 def run(args: list[str], *, env: dict[str, str] | None = None, stdin: bytes | None = None):
-    base = {k: v for k, v in os.environ.items()
-            if not k.startswith(("OPENAI_", "LLMCLAIMS_"))}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "LLMCLAIMS_"))}
     return subprocess.run(
-        [sys.executable, "-m", "llmclaims", *args], input=stdin, capture_output=True,
-        env={**base, **(env or {})}, timeout=60,
+        [sys.executable, "-m", "llmclaims", *args],
+        input=stdin,
+        capture_output=True,
+        env={**base, **(env or {})},
+        timeout=60,
     )
 
 
@@ -30,22 +32,49 @@ def article(tmp_path):
 
 def test_summarize_prints_json(serve, article, tmp_path):
     server = serve(ok)
-    result = run(["summarize", str(article), "--model", "m", "--base-url", server.base_url,
-                  "--published", "2024-05-06", "--cache-dir", str(tmp_path / "c")])
+    result = run(
+        [
+            "summarize",
+            str(article),
+            "--model",
+            "m",
+            "--base-url",
+            server.base_url,
+            "--published",
+            "2024-05-06",
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ]
+    )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["metadata"]["published"] == "2024-05-06"
     assert summary["claims"][0]["evidence"][0]["span"]["start"] == 0
-    again = run(["summarize", str(article), "--model", "m", "--base-url", server.base_url,
-                 "--published", "2024-05-06", "--cache-dir", str(tmp_path / "c")])
+    again = run(
+        [
+            "summarize",
+            str(article),
+            "--model",
+            "m",
+            "--base-url",
+            server.base_url,
+            "--published",
+            "2024-05-06",
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ]
+    )
     assert json.loads(again.stdout)["metadata"]["cached"] is True
     assert server.count == 1
 
 
 def test_stdin_and_no_cache(serve, tmp_path):
     server = serve(ok)
-    env = {"LLMCLAIMS_MODEL": "m", "OPENAI_BASE_URL": server.base_url,
-           "LLMCLAIMS_CACHE_DIR": str(tmp_path / "c")}
+    env = {
+        "LLMCLAIMS_MODEL": "m",
+        "OPENAI_BASE_URL": server.base_url,
+        "LLMCLAIMS_CACHE_DIR": str(tmp_path / "c"),
+    }
     for _ in range(2):
         result = run(["summarize", "-", "--no-cache"], env=env, stdin=b"Una frase, disse lui.")
         assert result.returncode == 0, result.stderr
@@ -60,10 +89,26 @@ def test_stdin_and_no_cache(serve, tmp_path):
         (["summarize", "{article}", "--model", "gpt-4o-mini"], {}, 2, "OPENAI_API_KEY"),
         (["summarize", "missing.txt", "--model", "m"], {}, 2, "no such file"),
         (["summarize", "{article}", "--published", "yesterday"], {}, 2, "YYYY-MM-DD"),
-        (["summarize", "{empty}", "--model", "m", "--base-url", "http://127.0.0.1:9/v1"], {}, 1,
-         "InputError"),
-        (["summarize", "{article}", "--model", "m", "--base-url", "http://127.0.0.1:9/v1",
-          "--no-cache"], {}, 1, "cannot reach"),
+        (
+            ["summarize", "{empty}", "--model", "m", "--base-url", "http://127.0.0.1:9/v1"],
+            {},
+            1,
+            "InputError",
+        ),
+        (
+            [
+                "summarize",
+                "{article}",
+                "--model",
+                "m",
+                "--base-url",
+                "http://127.0.0.1:9/v1",
+                "--no-cache",
+            ],
+            {},
+            1,
+            "cannot reach",
+        ),
     ],
 )
 def test_failures_are_one_line_without_traceback(article, tmp_path, args, env, code, needle):
@@ -81,8 +126,10 @@ def test_provider_error_never_shows_the_key(serve, article, tmp_path):
     from llmclaims.testing import error_reply
 
     server = serve(lambda r: error_reply(401, f"Incorrect API key provided: {SECRET}"))
-    result = run(["summarize", str(article), "--model", "m", "--base-url", server.base_url,
-                  "--no-cache"], env={"OPENAI_API_KEY": SECRET})
+    result = run(
+        ["summarize", str(article), "--model", "m", "--base-url", server.base_url, "--no-cache"],
+        env={"OPENAI_API_KEY": SECRET},
+    )
     assert result.returncode == 1
     assert b"401" in result.stderr
     assert SECRET.encode() not in result.stderr and SECRET[:16].encode() not in result.stderr

@@ -57,8 +57,11 @@ def test_arguments_override_environment(serve, monkeypatch):
 
 @pytest.mark.parametrize(
     ("kw", "match"),
-    [({"mode": "xml"}, "unknown mode"), ({"grounding": "maybe"}, "grounding"),
-     ({"retries": -1}, "retries")],
+    [
+        ({"mode": "xml"}, "unknown mode"),
+        ({"grounding": "maybe"}, "grounding"),
+        ({"retries": -1}, "retries"),
+    ],
 )
 def test_bad_options_are_rejected(kw, match):
     with pytest.raises(llmclaims.ConfigurationError, match=match):
@@ -67,7 +70,9 @@ def test_bad_options_are_rejected(kw, match):
 
 def test_endpoint_never_carries_credentials():
     s = llmclaims.Summarizer(
-        model="m", base_url="https://user:pw@host.example/v1/?api-key=abc", api_key=SECRET,
+        model="m",
+        base_url="https://user:pw@host.example/v1/?api-key=abc",
+        api_key=SECRET,
         cache=False,
     ).settings
     assert s.endpoint == "https://host.example/v1"
@@ -75,10 +80,15 @@ def test_endpoint_never_carries_credentials():
 
 @pytest.mark.parametrize(
     ("url", "local"),
-    [("http://localhost:11434/v1", True), ("http://127.0.0.1:8000/v1", True),
-     ("http://192.168.1.20:8000/v1", True), ("http://gpu.local:8000/v1", True),
-     ("https://api.openai.com/v1", False), ("https://my.openai.azure.com/openai/v1", False),
-     (None, False)],
+    [
+        ("http://localhost:11434/v1", True),
+        ("http://127.0.0.1:8000/v1", True),
+        ("http://192.168.1.20:8000/v1", True),
+        ("http://gpu.local:8000/v1", True),
+        ("https://api.openai.com/v1", False),
+        ("https://my.openai.azure.com/openai/v1", False),
+        (None, False),
+    ],
 )
 def test_is_local(url, local):
     assert is_local(url) is local

@@ -164,9 +164,7 @@ def ref_occurs(cue: str, haystacks: list[str]) -> bool:
     pieces = [p for p in pieces if p]
     if not pieces:
         return True
-    pattern = re.compile(
-        r"(?<!\w)" + r"[\s\S]*?".join(re.escape(p) for p in pieces) + r"(?!\w)"
-    )
+    pattern = re.compile(r"(?<!\w)" + r"[\s\S]*?".join(re.escape(p) for p in pieces) + r"(?!\w)")
     return any(pattern.search(h) for h in haystacks)
 
 
@@ -189,8 +187,10 @@ def ref_check_cues(
         return [c for c in find_cues(text, lang) if c.category in HEDGE_CATEGORIES]
 
     if factuality.certainty == "certain":
-        if supported and not any(c.strip() for c in factuality.cues) and lexicon_hedges(
-            evidence_text
+        if (
+            supported
+            and not any(c.strip() for c in factuality.cues)
+            and lexicon_hedges(evidence_text)
         ):
             flags.append("unflagged_hedge")
     elif factuality.certainty in ("probable", "possible"):
@@ -216,8 +216,9 @@ def ref_cue_flags(claim: Any, evidence: list[dict[str, Any]], text: str, lang: s
     evidence_text = " … ".join(span["text"] for span in spans)
     sentences = dict.fromkeys(ref_sentence_around(text, sp["start"], sp["end"]) for sp in spans)
     sentence_text = " ".join(text[a:b] for a, b in sentences)
-    flags = [f"author:{f}" for f in ref_check_cues(claim.author, evidence_text, sentence_text,
-                                                   lang)]
+    flags = [
+        f"author:{f}" for f in ref_check_cues(claim.author, evidence_text, sentence_text, lang)
+    ]
     if claim.source is not None:
         source = ref_check_cues(claim.source, evidence_text, sentence_text, lang)
         if claim.author.certainty != "certain" and claim.author.cues:
@@ -226,8 +227,15 @@ def ref_cue_flags(claim: Any, evidence: list[dict[str, Any]], text: str, lang: s
     return flags
 
 
-def ref_assemble(text: str, published: date | None, answer: CachedAnswer, settings: Any,
-                 prompt: Any, *, cached: bool) -> ArticleSummary:
+def ref_assemble(
+    text: str,
+    published: date | None,
+    answer: CachedAnswer,
+    settings: Any,
+    prompt: Any,
+    *,
+    cached: bool,
+) -> ArticleSummary:
     """Assembly through `model_dump` and `model_validate` of dicts, as it first was."""
     wire = answer.wire
     policy = settings.grounding
@@ -240,8 +248,14 @@ def ref_assemble(text: str, published: date | None, answer: CachedAnswer, settin
             if policy == "strict":
                 kept = [e for e in evidence if e.span is not None]
                 if not kept:
-                    dropped.append(Dropped(kind=kind, id=ident, item=item.model_dump(),
-                                           reason="no evidence quote was found in the article"))
+                    dropped.append(
+                        Dropped(
+                            kind=kind,
+                            id=ident,
+                            item=item.model_dump(),
+                            reason="no evidence quote was found in the article",
+                        )
+                    )
                     return None
                 evidence = kept
             elif policy == "flag":
@@ -275,23 +289,46 @@ def ref_assemble(text: str, published: date | None, answer: CachedAnswer, settin
             data, flags = grounded
             data["claim_ids"] = [i for i in t.claim_ids if i in kept_claims]
             spans = [e["span"] for e in data["evidence"] if e["span"] is not None]
-            context = text[slice(*ref_sentence_around(text, spans[0]["start"], spans[0]["end"]))
-                           ] if spans else None
+            context = (
+                text[slice(*ref_sentence_around(text, spans[0]["start"], spans[0]["end"]))]
+                if spans
+                else None
+            )
             value, normalized, date_flags = resolve_date(
                 t.expression, t.value, published, wire.language, context=context
             )
-            timeline.append(TimelineEntry.model_validate({
-                **data, "value": value, "model_value": t.value, "normalized": normalized,
-                "flags": flags + date_flags,
-            }))
+            timeline.append(
+                TimelineEntry.model_validate(
+                    {
+                        **data,
+                        "value": value,
+                        "model_value": t.value,
+                        "normalized": normalized,
+                        "flags": flags + date_flags,
+                    }
+                )
+            )
     metadata = Metadata(
-        model=answer.model, endpoint=settings.endpoint, mode=settings.mode,
-        prompt_version=prompt.version, published=published, usage=answer.usage,
-        requests=0 if cached else answer.requests, reasks=answer.reasks,
-        transport_retries=answer.transport_retries, cached=cached, created_at=answer.created_at,
+        model=answer.model,
+        endpoint=settings.endpoint,
+        mode=settings.mode,
+        prompt_version=prompt.version,
+        published=published,
+        usage=answer.usage,
+        requests=0 if cached else answer.requests,
+        reasks=answer.reasks,
+        transport_retries=answer.transport_retries,
+        cached=cached,
+        created_at=answer.created_at,
     )
-    return ArticleSummary(language=wire.language, sources=sources, claims=claims,
-                          timeline=timeline, metadata=metadata, dropped=dropped)
+    return ArticleSummary(
+        language=wire.language,
+        sources=sources,
+        claims=claims,
+        timeline=timeline,
+        metadata=metadata,
+        dropped=dropped,
+    )
 
 
 def shape(obj: Any) -> Any:
@@ -310,19 +347,83 @@ def shape(obj: Any) -> Any:
 
 _NORM_ALPHABET = [
     *"ab AZ\t\n\r\x0b\x0c\x1c\x00\u00a0\u2003\u3000\"'“”«»„’‘ʼ`´-–—(),.;:!?[]…ﬁßİıſ¨èàÉ",
-    "\u0301", "\u0308", "\u00ad", "\u200b", "½", "㎏", "Ⅻ", "\ud800", "\udc00", "𝔸", "ǅ", "ꭰ",
+    "\u0301",
+    "\u0308",
+    "\u00ad",
+    "\u200b",
+    "½",
+    "㎏",
+    "Ⅻ",
+    "\ud800",
+    "\udc00",
+    "𝔸",
+    "ǅ",
+    "ꭰ",
 ]
 _SENTENCE_TOKENS = [
-    "a", "Bb", "c1", " ", "  ", "\n", "\n\n", "\n \n", "\t", "\u00a0", ".", "!", "?", "…", "...",
-    '"', "“", "”", "«", "»", "'", "’", ")", "(", "-", "Dr.", "U.S.", "J.", "dott.ssa", "1.000",
-    "Era", "è", "¿", "—",
+    "a",
+    "Bb",
+    "c1",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\t",
+    "\u00a0",
+    ".",
+    "!",
+    "?",
+    "…",
+    "...",
+    '"',
+    "“",
+    "”",
+    "«",
+    "»",
+    "'",
+    "’",
+    ")",
+    "(",
+    "-",
+    "Dr.",
+    "U.S.",
+    "J.",
+    "dott.ssa",
+    "1.000",
+    "Era",
+    "è",
+    "¿",
+    "—",
 ]
-_CUE_WORDS = sorted({
-    *(p for table in LEXICON.values() for phrases in table.values() for p in phrases),
-    *IT_REPORTING_PARTICIPLES, "ha", "hanno", "avrebbero", "rebbe", "crebbe", "ricrebbero",
-    "indicherebbe", "se", "dovesse", "dovessero", "May", "may 5", "would", "said", "un",
-    "secondo", "ſi dice", "İpotesi", "potrebbe", "SEMBRA", "Would", "x",
-})
+_CUE_WORDS = sorted(
+    {
+        *(p for table in LEXICON.values() for phrases in table.values() for p in phrases),
+        *IT_REPORTING_PARTICIPLES,
+        "ha",
+        "hanno",
+        "avrebbero",
+        "rebbe",
+        "crebbe",
+        "ricrebbero",
+        "indicherebbe",
+        "se",
+        "dovesse",
+        "dovessero",
+        "May",
+        "may 5",
+        "would",
+        "said",
+        "un",
+        "secondo",
+        "ſi dice",
+        "İpotesi",
+        "potrebbe",
+        "SEMBRA",
+        "Would",
+        "x",
+    }
+)
 _CUE_SEPARATORS = [" ", "  ", "\n", "’", "'", ". ", ", ", "x", "", " … ", "; "]
 
 
@@ -399,8 +500,10 @@ def _claim_texts():
         wire = WireArticle.model_validate(answer)
         for claim in wire.claims:
             spans = [locate_evidence(q, text) for q in claim.evidence]
-            evidence = [{"quote": q, "span": sp.model_dump() if sp else None}
-                        for q, sp in zip(claim.evidence, spans, strict=True)]
+            evidence = [
+                {"quote": q, "span": sp.model_dump() if sp else None}
+                for q, sp in zip(claim.evidence, spans, strict=True)
+            ]
             yield claim, evidence, text, wire.language
 
 
@@ -438,8 +541,10 @@ def test_cue_flags_of_every_claim_are_the_straightforward_flags():
     for claim, evidence, text, lang in _claim_texts():
         spans = [locate_evidence(q, text) for q in claim.evidence]
         spans = [sp for sp in spans if sp is not None]
-        for variant in (claim, *(claim.model_copy(update={"author": f, "source": f})
-                                 for f in _variants(claim))):
+        for variant in (
+            claim,
+            *(claim.model_copy(update={"author": f, "source": f}) for f in _variants(claim)),
+        ):
             got = _cue_flags(variant, spans, text, lang)
             assert got == ref_cue_flags(variant, evidence, text, lang)
             flagged += bool(got)
@@ -479,19 +584,29 @@ def _answers():
 
 @pytest.mark.parametrize("policy", ["flag", "strict", "keep"])
 def test_assembly_is_the_dict_round_trip(policy):
-    settings = resolve(model="m", base_url="http://127.0.0.1:9/v1", cache=False,
-                       grounding=policy)
+    settings = resolve(model="m", base_url="http://127.0.0.1:9/v1", cache=False, grounding=policy)
     prompt = load_prompt()
     seen_drops = seen_flags = 0
     for text, raw, published in _answers():
         answer = CachedAnswer(
-            wire=WireArticle.model_validate(raw), usage=Usage(prompt_tokens=7, total_tokens=9),
-            requests=2, reasks=1, transport_retries=0, model="m",
+            wire=WireArticle.model_validate(raw),
+            usage=Usage(prompt_tokens=7, total_tokens=9),
+            requests=2,
+            reasks=1,
+            transport_retries=0,
+            model="m",
             created_at="2024-01-05T10:00:00+00:00",
         )
         for day, cached in ((published, False), (None, True)):
-            got = assemble(text, day, answer, settings, prompt, cached=cached,
-                           grounder=Grounder(text) if cached else None)
+            got = assemble(
+                text,
+                day,
+                answer,
+                settings,
+                prompt,
+                cached=cached,
+                grounder=Grounder(text) if cached else None,
+            )
             expected = ref_assemble(text, day, answer, settings, prompt, cached=cached)
             assert shape(got) == shape(expected)
             assert got.model_dump_json() == expected.model_dump_json()
@@ -512,8 +627,7 @@ def test_control_ratio_counts_like_the_character_loop():
 
     rng = random.Random(7)
     alphabet = [*map(chr, range(40)), "a", "é", "\ufffd", "\ud800", "€", "𝔸"]
-    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
-             for _ in range(3000)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
     for text in [*texts, *ARTICLES, "x\x01" * 8000, "\ufffd" * 12_000]:
         assert _control_ratio(text) == ref(text), repr(text[:50])
 
@@ -521,11 +635,16 @@ def test_control_ratio_counts_like_the_character_loop():
 def test_cache_key_is_the_digest_of_the_whole_material():
     def ref(settings: Any, prompt: Any, text: str, published: date | None) -> str:
         material = {
-            "format": FORMAT, "model": settings.model, "endpoint": settings.endpoint,
-            "mode": settings.mode, "prompt": [prompt.version, prompt.digest],
-            "schema": _SCHEMA_DIGEST, "sampling": settings.sampling(),
+            "format": FORMAT,
+            "model": settings.model,
+            "endpoint": settings.endpoint,
+            "mode": settings.mode,
+            "prompt": [prompt.version, prompt.digest],
+            "schema": _SCHEMA_DIGEST,
+            "sampling": settings.sampling(),
             "reasks": settings.reasks,
-            "published": published.isoformat() if published else None, "text": text,
+            "published": published.isoformat() if published else None,
+            "text": text,
         }
         blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode()
         return "summary:" + hashlib.sha256(blob).hexdigest()
@@ -533,8 +652,15 @@ def test_cache_key_is_the_digest_of_the_whole_material():
     prompt = load_prompt()
     configurations = [
         resolve(model="m", base_url="http://127.0.0.1:9/v1", cache=False),
-        resolve(model="gpt-4o-ü", api_key="k", temperature=0.2, max_tokens=5, reasks=0,
-                mode="tools", cache=False),
+        resolve(
+            model="gpt-4o-ü",
+            api_key="k",
+            temperature=0.2,
+            max_tokens=5,
+            reasks=0,
+            mode="tools",
+            cache=False,
+        ),
     ]
     for settings in configurations:
         for text in [*ARTICLES[:3], "", 'a"b\\\n\u2028 ' + "{}", "x" * 5]:
@@ -547,14 +673,22 @@ def test_cache_key_is_the_digest_of_the_whole_material():
 def test_cache_entry_is_the_json_of_the_entry():
     for _, raw, _ in _answers():
         answer = CachedAnswer(
-            wire=WireArticle.model_validate(raw), usage=Usage(prompt_tokens=3, total_tokens=4),
-            requests=2, reasks=1, transport_retries=0, model='gpt-é"\\',
+            wire=WireArticle.model_validate(raw),
+            usage=Usage(prompt_tokens=3, total_tokens=4),
+            requests=2,
+            reasks=1,
+            transport_retries=0,
+            model='gpt-é"\\',
             created_at="2024-01-05T00:00:00+00:00",
         )
         entry = {
-            "format": FORMAT, "wire": answer.wire.model_dump_json(),
-            "usage": answer.usage.model_dump(), "requests": answer.requests,
-            "reasks": answer.reasks, "transport_retries": answer.transport_retries,
-            "model": answer.model, "created_at": answer.created_at,
+            "format": FORMAT,
+            "wire": answer.wire.model_dump_json(),
+            "usage": answer.usage.model_dump(),
+            "requests": answer.requests,
+            "reasks": answer.reasks,
+            "transport_retries": answer.transport_retries,
+            "model": answer.model,
+            "created_at": answer.created_at,
         }
         assert _entry_json(answer) == json.dumps(entry, ensure_ascii=False)

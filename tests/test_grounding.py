@@ -68,9 +68,9 @@ def test_start_returns_earliest_match_at_or_after(article):
     "quote",
     [
         '"conseguente e preoccupante escalation"',
-        '“conseguente e preoccupante escalation”',
-        '“ conseguente e preoccupante escalation ”',
-        '« conseguente e preoccupante escalation »',
+        "“conseguente e preoccupante escalation”",
+        "“ conseguente e preoccupante escalation ”",
+        "« conseguente e preoccupante escalation »",
         '"Conseguente e preoccupante escalation"',
         '"conseguente e\npreoccupante escalation"',
     ],
@@ -83,8 +83,9 @@ def test_quote_with_marks_takes_in_the_articles_marks(article, quote):
 
 
 def test_mark_not_taken_in_before_start(article):
-    span = _check(locate_evidence('"conseguente e preoccupante escalation"', article, start=265),
-                  article)
+    span = _check(
+        locate_evidence('"conseguente e preoccupante escalation"', article, start=265), article
+    )
     assert (span.start, span.end) == (266, 305)
 
 

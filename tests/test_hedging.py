@@ -106,9 +106,17 @@ def test_reference_article_cues_by_category(article):
     assert not {"secondo", "è sostenuto", "sostenuto", "Detto", "indiscrezioni"} & texts
     # the article's hedge cues, in order, are exactly these
     assert [c.text for c in cues if c.category in HEDGE_CATEGORIES] == [
-        "avrebbe colpito", "sarebbero entrati", "confermerebbero", "indicherebbe",
-        "sottolineerebbe", "avrebbe lanciato", "presunto", "se le indiscrezioni dovessero",
-        "starebbe traendo", "Impossibile dirlo", "non è chiaro",
+        "avrebbe colpito",
+        "sarebbero entrati",
+        "confermerebbero",
+        "indicherebbe",
+        "sottolineerebbe",
+        "avrebbe lanciato",
+        "presunto",
+        "se le indiscrezioni dovessero",
+        "starebbe traendo",
+        "Impossibile dirlo",
+        "non è chiaro",
     ]
 
 
@@ -124,17 +132,27 @@ def test_reference_article_cues_by_category(article):
         ("Il raid sarebbe stato ucciso", [("sarebbe stato ucciso", "conditional")]),
         ("Lo avrebbe già detto.", [("avrebbe già detto", "conditional")]),
         ("Sarebbe meglio così.", [("Sarebbe", "conditional")]),
-        ("Vorrebbero la pace, parrebbe.", [("Vorrebbero", "conditional"),
-                                           ("parrebbe", "conditional")]),
-        ("Pare che Mosca abbia detto di sì.", [("Pare", "hedge_word"),
-                                               ("abbia detto", "reporting")]),
+        (
+            "Vorrebbero la pace, parrebbe.",
+            [("Vorrebbero", "conditional"), ("parrebbe", "conditional")],
+        ),
+        (
+            "Pare che Mosca abbia detto di sì.",
+            [("Pare", "hedge_word"), ("abbia detto", "reporting")],
+        ),
         ("Non è ancora chiaro chi sia.", [("Non è ancora chiaro", "hedge_word")]),
-        ("Resta da chiarire l’origine: si ritiene russa.",
-         [("Resta da chiarire", "hedge_word"), ("si ritiene", "hedge_word")]),
-        ("Le prove sono inconfutabili, senza dubbio.",
-         [("inconfutabili", "certainty_booster"), ("senza dubbio", "certainty_booster")]),
-        ("Il presunto attacco e le presunte vittime.",
-         [("presunto", "hedge_word"), ("presunte", "hedge_word")]),
+        (
+            "Resta da chiarire l’origine: si ritiene russa.",
+            [("Resta da chiarire", "hedge_word"), ("si ritiene", "hedge_word")],
+        ),
+        (
+            "Le prove sono inconfutabili, senza dubbio.",
+            [("inconfutabili", "certainty_booster"), ("senza dubbio", "certainty_booster")],
+        ),
+        (
+            "Il presunto attacco e le presunte vittime.",
+            [("presunto", "hedge_word"), ("presunte", "hedge_word")],
+        ),
     ],
 )
 def test_italian_cues(text, expected):
@@ -157,14 +175,22 @@ def test_italian_cues(text, expected):
             "It is unclear how many, according to the Post.",
             [("It is unclear", "hedge_word"), ("according to", "reporting")],
         ),
-        ("It’s unclear; it remains unclear.", [("It’s unclear", "hedge_word"),
-                                               ("it remains unclear", "hedge_word")]),
-        ("Reportedly, they may strike. Apparently not.",
-         [("Reportedly", "hedge_word"), ("may", "modal"), ("Apparently", "hedge_word")]),
-        ("The unconfirmed reports, Kirby told reporters, are presumably true.",
-         [("unconfirmed", "hedge_word"), ("told", "reporting"), ("presumably", "hedge_word")]),
-        ("The evidence is irrefutable and will certainly surface.",
-         [("irrefutable", "certainty_booster"), ("certainly", "certainty_booster")]),
+        (
+            "It’s unclear; it remains unclear.",
+            [("It’s unclear", "hedge_word"), ("it remains unclear", "hedge_word")],
+        ),
+        (
+            "Reportedly, they may strike. Apparently not.",
+            [("Reportedly", "hedge_word"), ("may", "modal"), ("Apparently", "hedge_word")],
+        ),
+        (
+            "The unconfirmed reports, Kirby told reporters, are presumably true.",
+            [("unconfirmed", "hedge_word"), ("told", "reporting"), ("presumably", "hedge_word")],
+        ),
+        (
+            "The evidence is irrefutable and will certainly surface.",
+            [("irrefutable", "certainty_booster"), ("certainly", "certainty_booster")],
+        ),
         ("In May 2024 Theresa May spoke. May I ask?", [("May", "modal")]),
         ("She might be right.", [("might", "modal")]),
     ],
@@ -186,9 +212,17 @@ def test_language_selection(article):
     assert {c.lang for c in find_cues(text, "EN")} == {"en"}
     assert find_cues(text, "fr") == []
     assert SUPPORTED_LANGUAGES == ("en", "it")
-    assert set(LEXICON["it"]) == set(LEXICON["en"]) == {
-        "conditional", "modal", "hedge_word", "reporting", "certainty_booster",
-    }
+    assert (
+        set(LEXICON["it"])
+        == set(LEXICON["en"])
+        == {
+            "conditional",
+            "modal",
+            "hedge_word",
+            "reporting",
+            "certainty_booster",
+        }
+    )
 
 
 def test_cue_is_the_texts_own_characters():
@@ -238,9 +272,7 @@ def test_cue_must_be_whole_words(article):
 def test_unflagged_hedge(article):
     ev, sent = _evidence_and_sentence(article, "la Russia avrebbe colpito l’Ucraina")
     assert check_cues(fact("certain"), ev, sent, "it") == ["unflagged_hedge"]
-    assert check_cues(fact("certain", evidential="reported"), ev, sent, None) == [
-        "unflagged_hedge"
-    ]
+    assert check_cues(fact("certain", evidential="reported"), ev, sent, None) == ["unflagged_hedge"]
 
 
 def test_unflagged_hedge_not_for_kirbys_own_certainty(article):
@@ -262,8 +294,10 @@ def test_reporting_verbs_alone_raise_nothing(article):
         "chiarito Kirby",
     )
     assert check_cues(fact("certain"), ev, sent, "it") == []
-    assert check_cues(fact("certain", evidential="reported", cues=["ha chiarito"]), ev, sent,
-                      "it") == []
+    assert (
+        check_cues(fact("certain", evidential="reported", cues=["ha chiarito"]), ev, sent, "it")
+        == []
+    )
 
 
 def test_unflagged_hedge_reads_the_evidence_not_the_sentence(article):
@@ -314,9 +348,7 @@ def test_english_checks():
     assert check_cues(fact("certain"), text, text, "en") == ["unflagged_hedge"]
     assert check_cues(fact("probable", cues=["allegedly"]), text, text, "en") == []
     plain = "Russia fired North Korean missiles, officials said."
-    assert check_cues(fact("probable", cues=["said"]), plain, plain, "en") == [
-        "hedge_without_cue"
-    ]
+    assert check_cues(fact("probable", cues=["said"]), plain, plain, "en") == ["hedge_without_cue"]
     assert check_cues(fact("certain", evidential="reported"), plain, plain, "en") == []
 
 

@@ -16,9 +16,22 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--no-index", "-q", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return next(out.glob("llmclaims-*.whl"))
 
@@ -40,8 +53,13 @@ def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
         "print(llmclaims.__file__); print(p.prompt_dir()); print(p.load_prompt().version)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-        env={"PYTHONPATH": str(site), "PATH": ""}, timeout=60, check=True,
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": ""},
+        timeout=60,
+        check=True,
     )
     module_file, prompt_dir, version = result.stdout.split("\n")[:3]
     assert Path(module_file).is_relative_to(site)

@@ -13,8 +13,11 @@ from llmclaims.testing import FakeOpenAI, answer_reply, completion, stub_answer,
 from llmclaims.testing.batch_api import BatchAPI
 
 ARTICLES = [
-    Article(id=f"a{n}", text=f"The mayor of town {n} said on Monday that the bridge reopens.",
-            published="2024-03-04")
+    Article(
+        id=f"a{n}",
+        text=f"The mayor of town {n} said on Monday that the bridge reopens.",
+        published="2024-03-04",
+    )
     for n in range(6)
 ]
 
@@ -24,8 +27,9 @@ class Stop(Exception):
 
 
 def make(server: FakeOpenAI, tmp_path, **kw) -> llmclaims.Summarizer:
-    return llmclaims.Summarizer(model="m", base_url=server.base_url, cache_dir=tmp_path / "c",
-                                retries=2, timeout=5, **kw)
+    return llmclaims.Summarizer(
+        model="m", base_url=server.base_url, cache_dir=tmp_path / "c", retries=2, timeout=5, **kw
+    )
 
 
 async def collect(runner: ProviderBatch, articles=ARTICLES) -> dict[str, object]:
@@ -52,8 +56,9 @@ async def test_batch_answers_every_article_and_fills_the_cache(serve, tmp_path):
 async def test_uploaded_requests_are_exactly_the_live_requests(serve, tmp_path):
     api = BatchAPI()
     server = serve(api)
-    await collect(ProviderBatch(make(server, tmp_path), tmp_path / "s.json", poll_interval=0),
-                  ARTICLES[:1])
+    await collect(
+        ProviderBatch(make(server, tmp_path), tmp_path / "s.json", poll_interval=0), ARTICLES[:1]
+    )
     uploaded = json.loads(next(iter(api.files.values()))[1].splitlines()[0])
     assert uploaded["url"] == "/v1/chat/completions" and uploaded["method"] == "POST"
     live = serve(stub_handler)
@@ -71,8 +76,11 @@ async def test_interrupted_run_resumes_the_same_batch_without_paying_again(serve
             raise Stop
 
     with pytest.raises(Stop):
-        await collect(ProviderBatch(make(server, tmp_path), state, poll_interval=0,
-                                    on_status=stop_when_polling))
+        await collect(
+            ProviderBatch(
+                make(server, tmp_path), state, poll_interval=0, on_status=stop_when_polling
+            )
+        )
     assert state.exists() and len(api.batches) == 1
     uploads = len(api.files)
     results = await collect(ProviderBatch(make(server, tmp_path), state, poll_interval=0))
@@ -95,8 +103,10 @@ async def test_failures_inside_a_batch_become_per_article_errors(serve, tmp_path
     api = BatchAPI(chat, fail_polls=2)  # the API itself stutters twice while polling
     server = serve(api)
     bad = Article(id="empty", text="   ")
-    results = await collect(ProviderBatch(make(server, tmp_path), tmp_path / "s.json",
-                                          poll_interval=0), [*ARTICLES, bad])
+    results = await collect(
+        ProviderBatch(make(server, tmp_path), tmp_path / "s.json", poll_interval=0),
+        [*ARTICLES, bad],
+    )
     assert isinstance(results["a1"].error, llmclaims.ProviderError)
     assert results["a1"].error.status == 429
     assert isinstance(results["a2"].error, llmclaims.RefusalError)
@@ -105,8 +115,9 @@ async def test_failures_inside_a_batch_become_per_article_errors(serve, tmp_path
     assert {k for k, r in results.items() if r.ok} == {"a0", "a4", "a5"}
     assert api.line_requests == len(ARTICLES)  # the empty article was never uploaded
 
-    retry = await collect(ProviderBatch(make(server, tmp_path), tmp_path / "s.json",
-                                        poll_interval=0))
+    retry = await collect(
+        ProviderBatch(make(server, tmp_path), tmp_path / "s.json", poll_interval=0)
+    )
     assert {k for k, r in retry.items() if r.cached} == {"a0", "a4", "a5"}
     assert api.line_requests == len(ARTICLES) + 3  # only the failures were resubmitted
 
@@ -114,8 +125,9 @@ async def test_failures_inside_a_batch_become_per_article_errors(serve, tmp_path
 async def test_expired_batch_names_what_to_do(serve, tmp_path):
     api = BatchAPI(expire_after=4)
     server = serve(api)
-    results = await collect(ProviderBatch(make(server, tmp_path), tmp_path / "s.json",
-                                          poll_interval=0))
+    results = await collect(
+        ProviderBatch(make(server, tmp_path), tmp_path / "s.json", poll_interval=0)
+    )
     expired = [r for r in results.values() if not r.ok]
     assert len(expired) == 2
     assert all("resubmit" in str(r.error) for r in expired)
@@ -128,8 +140,13 @@ def test_cli_provider_batch_writes_the_same_out_format_and_resumes(serve, tmp_pa
     server = serve(api)
     feed = write_jsonl(tmp_path / "feed.jsonl", [*records(range(4)), {"id": "blank", "text": ""}])
     out = tmp_path / "out.jsonl"
-    args = command(server, out, feed, cache=tmp_path / "cache",
-                   extra=("--provider-batch", "--poll-interval", "0"))
+    args = command(
+        server,
+        out,
+        feed,
+        cache=tmp_path / "cache",
+        extra=("--provider-batch", "--poll-interval", "0"),
+    )
     first = run(args, tmp_path)
     assert first.returncode == 1, first.stderr  # the blank article is an error line
     assert "submitted batch batch_0001" in first.stderr

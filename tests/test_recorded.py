@@ -48,8 +48,11 @@ def cassette(entry: dict[str, str]) -> dict:
 
 def connection(entry: dict[str, str]) -> dict[str, str | None]:
     if LIVE:
-        return {"model": LIVE_ENV["LLMCLAIMS_MODEL"] or "gpt-4o-mini",
-                "api_key": LIVE_ENV["OPENAI_API_KEY"], "base_url": LIVE_ENV["OPENAI_BASE_URL"]}
+        return {
+            "model": LIVE_ENV["LLMCLAIMS_MODEL"] or "gpt-4o-mini",
+            "api_key": LIVE_ENV["OPENAI_API_KEY"],
+            "base_url": LIVE_ENV["OPENAI_BASE_URL"],
+        }
     first = cassette(entry)["interactions"][0]["request"]
     return {"model": json.loads(first["body"])["model"], "api_key": "sk-replay-placeholder"}
 
@@ -57,11 +60,14 @@ def connection(entry: dict[str, str]) -> dict[str, str | None]:
 def run(entry: dict[str, str]) -> llmclaims.ArticleSummary:
     text = (ROOT / entry["text"]).read_text(encoding="utf-8")
     try:
-        return llmclaims.summarize(text, published=entry["published"], cache=False, retries=0,
-                                   **connection(entry))
+        return llmclaims.summarize(
+            text, published=entry["published"], cache=False, retries=0, **connection(entry)
+        )
     except llmclaims.ProviderError as exc:
-        pytest.fail(f"the request no longer matches {entry['name']}.json ({exc}); the prompt "
-                    "or schema changed: run `python -m tests.author_cassettes` or re-record")
+        pytest.fail(
+            f"the request no longer matches {entry['name']}.json ({exc}); the prompt "
+            "or schema changed: run `python -m tests.author_cassettes` or re-record"
+        )
 
 
 @pytest.mark.vcr
@@ -77,7 +83,7 @@ def test_reference_article_summary_is_grounded_and_linked(entry):
         alarms = [f for f in item.flags if f != "date_disagreement"]
         assert LIVE or not alarms, (item, alarms)
         for e in item.evidence:
-            assert e.span is not None and text[e.span.start:e.span.end] == e.span.text
+            assert e.span is not None and text[e.span.start : e.span.end] == e.span.text
     source_ids = {s.id for s in summary.sources}
     assert all(set(c.source_ids) <= source_ids for c in summary.claims)
     assert summary.metadata.published.isoformat() == entry["published"]
@@ -95,11 +101,17 @@ def test_reference_italian_article_hard_spots(entry):
         pytest.skip("Italian reference article only")
     summary = run(entry)
     # The newspaper's conditional is a hedge while the spokesperson is certain.
-    split = [c for c in summary.claims
-             if c.source and c.source.hedging == "none" and c.author.hedging != "none"]
+    split = [
+        c
+        for c in summary.claims
+        if c.source and c.source.hedging == "none" and c.author.hedging != "none"
+    ]
     assert split, "no claim where the source is certain but the article hedges"
-    assert any(cue.startswith(("sarebbe", "avrebbe")) or cue.endswith(("rebbe", "rebbero"))
-               for c in summary.claims for cue in c.author.cues)
+    assert any(
+        cue.startswith(("sarebbe", "avrebbe")) or cue.endswith(("rebbe", "rebbero"))
+        for c in summary.claims
+        for cue in c.author.cues
+    )
     # An analyst speaking through another newspaper.
     via = [s for s in summary.sources if s.via]
     assert any(summary.source(s.via).kind == "media" for s in via)

@@ -125,24 +125,32 @@ def test_from_completion_gives_the_live_result_and_fills_the_cache(serve, tmp_pa
     ("body", "error", "needle"),
     [
         (completion(None, refusal="I can't help."), llmclaims.RefusalError, "refused"),
-        (completion('{"language": "en", "sou', finish_reason="length"),
-         llmclaims.TruncatedOutputError, "cut off"),
+        (
+            completion('{"language": "en", "sou', finish_reason="length"),
+            llmclaims.TruncatedOutputError,
+            "cut off",
+        ),
         (completion('{"language": "en"}'), llmclaims.InvalidOutputError, "sources"),
         (completion("not JSON at all"), llmclaims.InvalidOutputError, "invalid"),
-        ({"object": "error", "message": "x"}, llmclaims.InvalidOutputError,
-         "not a chat.completion"),
+        (
+            {"object": "error", "message": "x"},
+            llmclaims.InvalidOutputError,
+            "not a chat.completion",
+        ),
     ],
 )
 def test_from_completion_refuses_unusable_answers(body, error, needle, tmp_path):
-    summarizer = llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1",
-                                      cache_dir=tmp_path)
+    summarizer = llmclaims.Summarizer(
+        model="m", base_url="http://127.0.0.1:9/v1", cache_dir=tmp_path
+    )
     with pytest.raises(error, match=needle):
         summarizer.from_completion(TEXT, body)
 
 
 def test_from_completion_reads_tool_calls_in_tools_mode():
-    summarizer = llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1",
-                                      cache=False, mode="tools")
+    summarizer = llmclaims.Summarizer(
+        model="m", base_url="http://127.0.0.1:9/v1", cache=False, mode="tools"
+    )
     body = completion(json.dumps(stub_answer(TEXT)), tool="WireArticle")
     assert summarizer.from_completion(TEXT, body).claims[0].text.startswith("The minister")
 
@@ -151,4 +159,3 @@ def test_request_body_checks_the_article_first():
     summarizer = llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1", cache=False)
     with pytest.raises(llmclaims.InputError, match="empty"):
         summarizer.request_body("   ")
-

@@ -184,10 +184,11 @@ def test_evidence_still_missing_after_reasks_is_flagged_not_lost(serve):
     ("reply", "error"),
     [
         (Reply(body=completion(None, refusal="I can't help with that.")), llmclaims.RefusalError),
-        (Reply(body=completion('{"lang', finish_reason="length")),
-         llmclaims.TruncatedOutputError),
-        (Reply(body=completion(None, finish_reason="content_filter")),
-         llmclaims.ContentFilteredError),
+        (Reply(body=completion('{"lang', finish_reason="length")), llmclaims.TruncatedOutputError),
+        (
+            Reply(body=completion(None, finish_reason="content_filter")),
+            llmclaims.ContentFilteredError,
+        ),
     ],
 )
 def test_unusable_answers_raise_typed_errors_without_retrying(serve, reply, error):
@@ -238,7 +239,8 @@ def test_library_failures_print_nothing_unless_logging_is_configured(tmp_path):
         "    except llmclaims.InvalidOutputError:\n"
         "        print('typed error')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
     assert result.stdout.strip() == "typed error"
     assert result.stderr == ""

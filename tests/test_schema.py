@@ -58,8 +58,9 @@ def test_schema_sent_is_the_strict_one(serve):
     from .conftest import ok
 
     server = serve(ok)
-    llmclaims.summarize("A sentence, said the minister.", model="m", base_url=server.base_url,
-                        cache=False)
+    llmclaims.summarize(
+        "A sentence, said the minister.", model="m", base_url=server.base_url, cache=False
+    )
     fmt = server.requests[0].json()["response_format"]
     assert fmt["type"] == "json_schema"
     assert fmt["json_schema"]["strict"] is True
@@ -71,8 +72,10 @@ def fact(certainty: str, evidential: str, cues: list[str], polarity: str = "posi
 
 
 def ev(quote: str, start: int) -> dict:
-    return {"quote": quote, "span": {"start": start, "end": start + len(quote), "text": quote,
-                                     "status": "exact"}}
+    return {
+        "quote": quote,
+        "span": {"start": start, "end": start + len(quote), "text": quote, "status": "exact"},
+    }
 
 
 def reference_summary(article_it: str) -> ArticleSummary:
@@ -82,48 +85,100 @@ def reference_summary(article_it: str) -> ArticleSummary:
         return ev(quote, article_it.index(quote))
 
     src = {"role": None, "affiliation": None, "via": None, "flags": []}
-    return ArticleSummary.model_validate({
-        "language": "it",
-        "sources": [
-            {**src, "id": "S1", "name": None, "kind": "author", "named": False, "evidence": []},
-            {**src, "id": "S2", "name": "John Kirby", "kind": "official", "named": True,
-             "role": "portavoce", "affiliation": "Consiglio nazionale di sicurezza americano",
-             "evidence": [at("Il portavoce del Consiglio nazionale di sicurezza americano")]},
-            {**src, "id": "S3", "name": "Washington Post", "kind": "media", "named": True,
-             "evidence": [at("ha sottolineato il Washington Post")]},
-            {**src, "id": "S4", "name": "Michael Kofman", "kind": "expert", "named": True,
-             "role": "analista militare",
-             "affiliation": "Carnegie Endowment for International Peace",
-             "via": "S3", "evidence": [at("ha detto al WP")]},
-        ],
-        "claims": [
-            {"id": "C1", "text": "Gli Stati Uniti sono entrati in possesso di informazioni "
-             "inconfutabili sulla fornitura di missili balistici nordcoreani alla Russia.",
-             "ambiguous": False, "source_ids": ["S2"], "flags": [],
-             "source": fact("certain", "direct", ["inconfutabili"]),
-             "author": fact("probable", "reported", ["sarebbero entrati"]),
-             "evidence": [at("sarebbero entrati in possesso di informazioni inconfutabili")]},
-            {"id": "C2", "text": "La produzione industriale di difesa della Russia non è ancora "
-             "sufficiente rispetto alle sue esigenze.", "ambiguous": False,
-             "source_ids": ["S4"], "flags": [], "source": fact("certain", "direct", []),
-             "author": fact("certain", "reported", ["ha spiegato"]),
-             "evidence": [at("questo non è ancora sufficiente rispetto alle sue esigenze")]},
-        ],
-        "timeline": [
-            {"expression": "Tra il 30 dicembre e il 2 gennaio", "value": "2023-12-30/2024-01-02",
-             "granularity": "range", "anchored": True, "event": "attacchi russi con missili "
-             "nordcoreani", "claim_ids": ["C1"], "model_value": "2023-12-30/2024-01-02",
-             "normalized": "2023-12-30/2024-01-02", "flags": [],
-             "evidence": [at("Tra il 30 dicembre e il 2 gennaio")]},
-            {"expression": "lo scorso novembre", "value": "2023-11", "granularity": "month",
-             "anchored": True, "event": "accusa della Corea del Sud", "claim_ids": [],
-             "model_value": "2023-11", "normalized": "2023-11", "flags": [],
-             "evidence": [at("lo scorso novembre")]},
-        ],
-        "metadata": {"model": "authored", "endpoint": "https://api.openai.com/v1",
-                     "mode": "json_schema", "prompt_version": "summarize/v1",
-                     "published": "2024-01-05"},
-    })
+    return ArticleSummary.model_validate(
+        {
+            "language": "it",
+            "sources": [
+                {**src, "id": "S1", "name": None, "kind": "author", "named": False, "evidence": []},
+                {
+                    **src,
+                    "id": "S2",
+                    "name": "John Kirby",
+                    "kind": "official",
+                    "named": True,
+                    "role": "portavoce",
+                    "affiliation": "Consiglio nazionale di sicurezza americano",
+                    "evidence": [at("Il portavoce del Consiglio nazionale di sicurezza americano")],
+                },
+                {
+                    **src,
+                    "id": "S3",
+                    "name": "Washington Post",
+                    "kind": "media",
+                    "named": True,
+                    "evidence": [at("ha sottolineato il Washington Post")],
+                },
+                {
+                    **src,
+                    "id": "S4",
+                    "name": "Michael Kofman",
+                    "kind": "expert",
+                    "named": True,
+                    "role": "analista militare",
+                    "affiliation": "Carnegie Endowment for International Peace",
+                    "via": "S3",
+                    "evidence": [at("ha detto al WP")],
+                },
+            ],
+            "claims": [
+                {
+                    "id": "C1",
+                    "text": "Gli Stati Uniti sono entrati in possesso di informazioni "
+                    "inconfutabili sulla fornitura di missili balistici nordcoreani alla Russia.",
+                    "ambiguous": False,
+                    "source_ids": ["S2"],
+                    "flags": [],
+                    "source": fact("certain", "direct", ["inconfutabili"]),
+                    "author": fact("probable", "reported", ["sarebbero entrati"]),
+                    "evidence": [at("sarebbero entrati in possesso di informazioni inconfutabili")],
+                },
+                {
+                    "id": "C2",
+                    "text": "La produzione industriale di difesa della Russia non è ancora "
+                    "sufficiente rispetto alle sue esigenze.",
+                    "ambiguous": False,
+                    "source_ids": ["S4"],
+                    "flags": [],
+                    "source": fact("certain", "direct", []),
+                    "author": fact("certain", "reported", ["ha spiegato"]),
+                    "evidence": [at("questo non è ancora sufficiente rispetto alle sue esigenze")],
+                },
+            ],
+            "timeline": [
+                {
+                    "expression": "Tra il 30 dicembre e il 2 gennaio",
+                    "value": "2023-12-30/2024-01-02",
+                    "granularity": "range",
+                    "anchored": True,
+                    "event": "attacchi russi con missili nordcoreani",
+                    "claim_ids": ["C1"],
+                    "model_value": "2023-12-30/2024-01-02",
+                    "normalized": "2023-12-30/2024-01-02",
+                    "flags": [],
+                    "evidence": [at("Tra il 30 dicembre e il 2 gennaio")],
+                },
+                {
+                    "expression": "lo scorso novembre",
+                    "value": "2023-11",
+                    "granularity": "month",
+                    "anchored": True,
+                    "event": "accusa della Corea del Sud",
+                    "claim_ids": [],
+                    "model_value": "2023-11",
+                    "normalized": "2023-11",
+                    "flags": [],
+                    "evidence": [at("lo scorso novembre")],
+                },
+            ],
+            "metadata": {
+                "model": "authored",
+                "endpoint": "https://api.openai.com/v1",
+                "mode": "json_schema",
+                "prompt_version": "summarize/v1",
+                "published": "2024-01-05",
+            },
+        }
+    )
 
 
 def test_reference_article_is_expressible(article_it):
@@ -134,7 +189,7 @@ def test_reference_article_is_expressible(article_it):
     assert summary.claims_by("S4")[0].id == "C2"
     for item in (*summary.sources, *summary.claims, *summary.timeline):
         for e in item.evidence:
-            assert article_it[e.span.start:e.span.end] == e.quote
+            assert article_it[e.span.start : e.span.end] == e.quote
     year_boundary = summary.timeline[0].value.split("/")
     assert year_boundary[0].startswith("2023-12") and year_boundary[1].startswith("2024-01")
 

@@ -20,8 +20,9 @@ HOSTILE = [
 @pytest.mark.parametrize("text", HOSTILE)
 def test_article_is_sent_verbatim_inside_the_user_message(serve, text):
     server = serve(ok)
-    llmclaims.summarize(text, model="m", base_url=server.base_url, cache=False,
-                        published="2024-01-05")
+    llmclaims.summarize(
+        text, model="m", base_url=server.base_url, cache=False, published="2024-01-05"
+    )
     messages = server.requests[0].json()["messages"]
     system, user = messages[0]["content"], messages[1]["content"]
     assert text in user

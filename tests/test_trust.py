@@ -34,8 +34,9 @@ def summarize(serve, answer: dict, article: str, *, published="2024-01-05", **kw
 def test_authored_answer_passes_every_check(serve, article_it):
     summary, server = summarize(serve, ANSWER, article_it)
     assert server.count == 1
-    flagged = [(i.flags, getattr(i, "id", None)) for i in (*summary.sources, *summary.claims)
-               if i.flags]
+    flagged = [
+        (i.flags, getattr(i, "id", None)) for i in (*summary.sources, *summary.claims) if i.flags
+    ]
     assert flagged == []
     # Two defensible readings of one expression stay visible, not silently merged:
     dates = {t.expression: t for t in summary.timeline if t.flags}
@@ -71,7 +72,8 @@ def test_grounding_policies_never_lose_an_item_silently(
     summary, server = summarize(serve, answer, article_it, grounding=policy, reasks=1)
     assert server.count == 2  # re-asked once with the failing quote, then the policy decides
     assert "Kirby ha mostrato le prove ai giornalisti." in json.dumps(
-        server.requests[1].json()["messages"][2:], ensure_ascii=False)
+        server.requests[1].json()["messages"][2:], ensure_ascii=False
+    )
     ids = {c.id: c for c in summary.claims}
     assert (target["id"] in ids) is kept
     if kept:
@@ -87,8 +89,12 @@ def test_grounding_policies_never_lose_an_item_silently(
 def test_hedge_called_certain_is_flagged(serve, article_it):
     answer = copy.deepcopy(ANSWER)
     target = claim(answer, "avrebbe colpito")
-    target["author"] = {"certainty": "certain", "polarity": "positive", "evidential": "direct",
-                        "cues": []}
+    target["author"] = {
+        "certainty": "certain",
+        "polarity": "positive",
+        "evidential": "direct",
+        "cues": [],
+    }
     summary, _ = summarize(serve, answer, article_it)
     found = next(c for c in summary.claims if c.id == target["id"])
     assert "author:unflagged_hedge" in found.flags
@@ -121,8 +127,13 @@ def test_dates_without_publication_date_never_invent_a_year(serve, article_it):
     [
         ("lo scorso novembre", "2023-11", "2024-01-05", "2023-11", []),
         ("lo scorso novembre", "2023-11", None, "XXXX-11", ["date_invented_year"]),
-        ("Tra il 30 dicembre e il 2 gennaio", "2023-12-30/2024-01-02", "2024-01-05",
-         "2023-12-30/2024-01-02", []),
+        (
+            "Tra il 30 dicembre e il 2 gennaio",
+            "2023-12-30/2024-01-02",
+            "2024-01-05",
+            "2023-12-30/2024-01-02",
+            [],
+        ),
         ("lo scorso novembre", "November 2023", "2024-01-05", "2023-11", ["date_malformed"]),
         ("lo scorso novembre", None, "2024-01-05", "2023-11", []),
         ("lo scorso novembre", "2022-11", "2024-01-05", "2022-11", ["date_disagreement"]),

@@ -75,9 +75,7 @@ RATE_LIMIT_AZURE = (
     "length_exceeded_errors.yml"
 )
 SERVER_ERROR = "ruby-openai/spec/fixtures/cassettes/vector_store_file_batches_list.yml"
-AUTH_ERROR = (
-    f"{MIRASCOPE}/input/cassettes/test_authentication_error/openai_gpt_4o_completions.yaml"
-)
+AUTH_ERROR = f"{MIRASCOPE}/input/cassettes/test_authentication_error/openai_gpt_4o_completions.yaml"
 AUTH_ERROR_OLD_SCHEMA = "dd-trace-py/tests/contrib/openai/cassettes/v1/chat_completion_error.yaml"
 MODEL_NOT_FOUND = f"{MIRASCOPE}/input/cassettes/test_model_not_found/openai_gpt_4o_completions.yaml"
 UNSUPPORTED_PARAM = (
@@ -173,7 +171,10 @@ def run(server: FakeOpenAI, *, via: str = "sync", **options: object) -> ArticleS
     settings: dict[str, object] = {"retries": 2, "reasks": 2, "timeout": 5.0}
     settings.update(options)
     summarizer = Summarizer(
-        model="recorded-model", base_url=server.base_url, api_key=API_KEY, cache=False,
+        model="recorded-model",
+        base_url=server.base_url,
+        api_key=API_KEY,
+        cache=False,
         **settings,
     )
     if via == "async":
@@ -185,8 +186,12 @@ VIA = pytest.mark.parametrize("via", ["sync", "async"])
 
 
 def expect_failure(
-    error: type[Exception], items: Sequence[Recorded | Reply], *, via: str = "sync",
-    repeat: bool = False, **options: object,
+    error: type[Exception],
+    items: Sequence[Recorded | Reply],
+    *,
+    via: str = "sync",
+    repeat: bool = False,
+    **options: object,
 ) -> tuple[Exception, FakeOpenAI]:
     with FakeOpenAI(Replay(items, repeat=repeat)) as server, pytest.raises(error) as caught:
         run(server, via=via, **options)
@@ -265,8 +270,9 @@ def test_transient_error_then_answer_succeeds_with_one_retry(
     assert server.count == 2
     assert summary.metadata.transport_retries == 1
     assert summary.metadata.requests == 2
-    assert summary.metadata.usage == Usage(prompt_tokens=100, completion_tokens=50,
-                                           total_tokens=150)
+    assert summary.metadata.usage == Usage(
+        prompt_tokens=100, completion_tokens=50, total_tokens=150
+    )
 
 
 @VIA
@@ -321,8 +327,9 @@ def test_retry_after_seconds_is_none_without_a_hint():
     ("relative", "said"),
     [
         pytest.param(AUTH_ERROR, "Incorrect API key provided", id="openai-401"),
-        pytest.param(AUTH_ERROR_OLD_SCHEMA, "Incorrect API key provided",
-                     id="openai-401-old-vcrpy-schema"),
+        pytest.param(
+            AUTH_ERROR_OLD_SCHEMA, "Incorrect API key provided", id="openai-401-old-vcrpy-schema"
+        ),
         pytest.param(MODEL_NOT_FOUND, "does not exist", id="openai-404-model-not-found"),
         pytest.param(UNSUPPORTED_PARAM, "Unsupported parameter", id="openai-400-unsupported"),
         pytest.param(PROMPT_TOO_LONG_OLLAMA, "prompt too long", id="ollama-cloud-400"),
@@ -347,8 +354,9 @@ def test_401_echoing_the_full_key_is_redacted(via: str):
     """OpenAI masks the key it echoes; a proxy that does not must not leak it through us."""
     error = recorded(AUTH_ERROR)
     assert b"invalid-*****2345" in error.body
-    echoing = dataclasses.replace(error, body=error.body.replace(b"invalid-*****2345",
-                                                                 API_KEY.encode()))
+    echoing = dataclasses.replace(
+        error, body=error.body.replace(b"invalid-*****2345", API_KEY.encode())
+    )
     raised, server = expect_failure(ProviderError, [echoing], via=via, repeat=True)
     assert server.count == 1 and raised.status == 401
     assert API_KEY not in str(raised)
@@ -387,8 +395,9 @@ def test_real_envelope_with_valid_content_parses(relative: str, index: int, via:
     assert summary.metadata.model == envelope["model"]
     assert summary.metadata.requests == 1
     assert summary.metadata.transport_retries == 0
-    assert [c.text for c in summary.claims] == ["The city council approved the new budget on "
-                                                "Tuesday."]
+    assert [c.text for c in summary.claims] == [
+        "The city council approved the new budget on Tuesday."
+    ]
 
 
 def test_transplant_keeps_every_other_byte():
@@ -422,7 +431,8 @@ def test_loader_reads_every_supported_cassette(path: Path):
 
 def test_loader_covers_the_test_cassettes():
     used = {
-        value for name, value in globals().items()
+        value
+        for name, value in globals().items()
         if name.isupper() and isinstance(value, str) and value.endswith(SUFFIXES)
     }
     on_disk = {str(p.relative_to(CASSETTES)) for p in all_cassettes()}
@@ -476,4 +486,3 @@ def test_chat_completions_skips_other_recorded_calls():
     path = cassette(LENGTH_GPUSTACK)
     assert [r.method for r in recorded_responses(path)] == ["GET", "POST"]
     assert [r.uri for r in chat_completions(path)] == ["<GPUSTACK_API_BASE>/chat/completions"]
-

@@ -33,17 +33,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
-    parser.add_argument("--hang-seconds", type=float, default=30.0,
-                        help="how long a 'hang' fault holds the connection")
-    parser.add_argument("--fault", type=_fault, action="append", default=[],
-                        metavar="KIND[+KIND...]:SHARE[:ATTEMPTS|all]",
-                        help=f"inject a fault (repeatable); kinds: {', '.join(KINDS)}")
+    parser.add_argument(
+        "--hang-seconds",
+        type=float,
+        default=30.0,
+        help="how long a 'hang' fault holds the connection",
+    )
+    parser.add_argument(
+        "--fault",
+        type=_fault,
+        action="append",
+        default=[],
+        metavar="KIND[+KIND...]:SHARE[:ATTEMPTS|all]",
+        help=f"inject a fault (repeatable); kinds: {', '.join(KINDS)}",
+    )
     parser.add_argument("--seed", type=int, default=0, help="which articles get faults")
-    parser.add_argument("--retry-after", type=float, default=0.0,
-                        help="Retry-After seconds sent with 429 and 503 (negative: none)")
-    parser.add_argument("--answer-file", type=Path,
-                        help="a JSON answer to serve for every article (default: stub answers "
-                        "quoting each article's first sentence)")
+    parser.add_argument(
+        "--retry-after",
+        type=float,
+        default=0.0,
+        help="Retry-After seconds sent with 429 and 503 (negative: none)",
+    )
+    parser.add_argument(
+        "--answer-file",
+        type=Path,
+        help="a JSON answer to serve for every article (default: stub answers "
+        "quoting each article's first sentence)",
+    )
     return parser
 
 
@@ -56,10 +72,20 @@ def main(argv: list[str] | None = None) -> None:
         def answer(request: ServedRequest) -> Any:
             return answer_reply(request, fixed)
 
-    plan = FaultPlan(args.fault, seed=args.seed, answer=answer,
-                     retry_after=args.retry_after if args.retry_after >= 0 else None)
-    server = FakeOpenAI(plan, host=args.host, port=args.port, latency=args.latency,
-                        hang_seconds=args.hang_seconds, record=False)
+    plan = FaultPlan(
+        args.fault,
+        seed=args.seed,
+        answer=answer,
+        retry_after=args.retry_after if args.retry_after >= 0 else None,
+    )
+    server = FakeOpenAI(
+        plan,
+        host=args.host,
+        port=args.port,
+        latency=args.latency,
+        hang_seconds=args.hang_seconds,
+        record=False,
+    )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"serving on {server.base_url} (Ctrl-C to stop)", flush=True)
     try:

@@ -39,8 +39,9 @@ class _Batch:
     status: str = "validating"
     output_file_id: str | None = None
     error_file_id: str | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {"total": 0, "completed": 0,
-                                                           "failed": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"total": 0, "completed": 0, "failed": 0}
+    )
 
 
 class BatchAPI:
@@ -94,8 +95,10 @@ class BatchAPI:
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             header + request.body
         )
-        fields = {part.get_param("name", header="content-disposition"): part
-                  for part in message.iter_parts()}
+        fields = {
+            part.get_param("name", header="content-disposition"): part
+            for part in message.iter_parts()
+        }
         upload = fields.get("file")
         purpose = fields.get("purpose")
         if upload is None or purpose is None:
@@ -138,64 +141,111 @@ class BatchAPI:
     # -- processing -----------------------------------------------------------------------------
 
     def _run(self, batch: _Batch) -> None:
-        lines = [json.loads(line) for line in self.files[batch.input_file_id][1].splitlines()
-                 if line.strip()]
+        lines = [
+            json.loads(line)
+            for line in self.files[batch.input_file_id][1].splitlines()
+            if line.strip()
+        ]
         outputs: list[str] = []
         errors: list[str] = []
         for n, line in enumerate(lines):
             if self.expire_after is not None and n >= self.expire_after:
-                errors.append(json.dumps({
-                    "id": f"batch_req_{n}", "custom_id": line["custom_id"], "response": None,
-                    "error": {"code": "batch_expired",
-                              "message": "This request could not be executed before the "
-                                         "completion window expired."},
-                }))
+                errors.append(
+                    json.dumps(
+                        {
+                            "id": f"batch_req_{n}",
+                            "custom_id": line["custom_id"],
+                            "response": None,
+                            "error": {
+                                "code": "batch_expired",
+                                "message": "This request could not be executed before the "
+                                "completion window expired.",
+                            },
+                        }
+                    )
+                )
                 continue
             body = json.dumps(line["body"]).encode()
-            inner = ServedRequest("POST", line["url"], {"content-type": "application/json"}, body,
-                                  index=self.line_requests)
+            inner = ServedRequest(
+                "POST",
+                line["url"],
+                {"content-type": "application/json"},
+                body,
+                index=self.line_requests,
+            )
             self.line_requests += 1
             reply = self.chat(inner)
             status = reply.status if isinstance(reply, Reply) else 500
             payload = reply.body if isinstance(reply, Reply) else None
             if isinstance(payload, bytes):
                 payload = json.loads(payload)
-            record = {"id": f"batch_req_{n}", "custom_id": line["custom_id"],
-                      "response": {"status_code": status, "request_id": f"req_{n}",
-                                   "body": payload},
-                      "error": None}
+            record = {
+                "id": f"batch_req_{n}",
+                "custom_id": line["custom_id"],
+                "response": {"status_code": status, "request_id": f"req_{n}", "body": payload},
+                "error": None,
+            }
             (outputs if status == 200 else errors).append(json.dumps(record))
-        batch.counts = {"total": len(lines), "completed": len(outputs),
-                        "failed": len(errors)}
+        batch.counts = {"total": len(lines), "completed": len(outputs), "failed": len(errors)}
         batch.status = "expired" if self.expire_after is not None else "completed"
         for kind, rows in (("output", outputs), ("error", errors)):
             if rows:
                 file_id = f"file-{len(self.files) + 1:04d}"
-                self.files[file_id] = (f"{batch.id}_{kind}.jsonl",
-                                       ("\n".join(rows) + "\n").encode())
+                self.files[file_id] = (
+                    f"{batch.id}_{kind}.jsonl",
+                    ("\n".join(rows) + "\n").encode(),
+                )
                 setattr(batch, f"{kind}_file_id", file_id)
 
     # -- wire shapes ----------------------------------------------------------------------------
 
     def _file_object(self, file_id: str, purpose: str) -> dict[str, Any]:
         name, content = self.files[file_id]
-        return {"id": file_id, "object": "file", "bytes": len(content),
-                "created_at": int(time.time()), "filename": name, "purpose": purpose,
-                "status": "processed", "status_details": None}
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(content),
+            "created_at": int(time.time()),
+            "filename": name,
+            "purpose": purpose,
+            "status": "processed",
+            "status_details": None,
+        }
 
     def _batch_object(self, batch: _Batch) -> dict[str, Any]:
         return {
-            "id": batch.id, "object": "batch", "endpoint": batch.endpoint, "errors": None,
-            "input_file_id": batch.input_file_id, "completion_window": batch.completion_window,
-            "status": batch.status, "output_file_id": batch.output_file_id,
-            "error_file_id": batch.error_file_id, "created_at": batch.created_at,
-            "in_progress_at": None, "expires_at": batch.created_at + 86400,
-            "finalizing_at": None, "completed_at": None, "failed_at": None, "expired_at": None,
-            "cancelling_at": None, "cancelled_at": None, "request_counts": batch.counts,
+            "id": batch.id,
+            "object": "batch",
+            "endpoint": batch.endpoint,
+            "errors": None,
+            "input_file_id": batch.input_file_id,
+            "completion_window": batch.completion_window,
+            "status": batch.status,
+            "output_file_id": batch.output_file_id,
+            "error_file_id": batch.error_file_id,
+            "created_at": batch.created_at,
+            "in_progress_at": None,
+            "expires_at": batch.created_at + 86400,
+            "finalizing_at": None,
+            "completed_at": None,
+            "failed_at": None,
+            "expired_at": None,
+            "cancelling_at": None,
+            "cancelled_at": None,
+            "request_counts": batch.counts,
             "metadata": batch.metadata,
         }
 
 
 def _error(status: int, message: str) -> Reply:
-    return Reply(status=status, body={"error": {"message": message, "type": "invalid_request_error",
-                                                "param": None, "code": None}})
+    return Reply(
+        status=status,
+        body={
+            "error": {
+                "message": message,
+                "type": "invalid_request_error",
+                "param": None,
+                "code": None,
+            }
+        },
+    )

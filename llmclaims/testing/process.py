@@ -1,8 +1,8 @@
 """The fake server in its own process, so a benchmark measures the client's CPU alone.
 
-    with ServerProcess("--latency", "1.0", "--fault", "429+503:0.3:2") as server:
-        run_client(server.base_url)
-        server.stats()  # {"requests": ..., "per_article": {...}, "cpu_seconds": ...}
+with ServerProcess("--latency", "1.0", "--fault", "429+503:0.3:2") as server:
+    run_client(server.base_url)
+    server.stats()  # {"requests": ..., "per_article": {...}, "cpu_seconds": ...}
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "llmclaims.testing", "--port", "0", *self.args],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert self._process.stdout is not None
         line = self._process.stdout.readline()  # "serving on http://127.0.0.1:PORT/v1 ..."

@@ -86,8 +86,13 @@ def completion(
     message: dict[str, Any] = {"role": "assistant", "content": content, "refusal": refusal}
     if tool is not None:
         message["content"] = None
-        message["tool_calls"] = [{"id": "call_fake", "type": "function",
-                                  "function": {"name": tool, "arguments": content}}]
+        message["tool_calls"] = [
+            {
+                "id": "call_fake",
+                "type": "function",
+                "function": {"name": tool, "arguments": content},
+            }
+        ]
     return {
         "id": "chatcmpl-fake",
         "object": "chat.completion",
@@ -126,14 +131,37 @@ def stub_answer(article: str) -> dict[str, Any]:
     (grounding included) runs against this server.
     """
     first = re.split(r"(?<=[.!?])\s", article.strip(), maxsplit=1)[0][:300] or article[:50]
-    factuality = {"certainty": "certain", "polarity": "positive", "evidential": "direct",
-                  "cues": []}
+    factuality = {
+        "certainty": "certain",
+        "polarity": "positive",
+        "evidential": "direct",
+        "cues": [],
+    }
     return {
         "language": "en",
-        "sources": [{"id": "S1", "name": None, "kind": "author", "named": False, "role": None,
-                     "affiliation": None, "via": None, "evidence": []}],
-        "claims": [{"id": "C1", "text": first, "ambiguous": False, "source_ids": ["S1"],
-                    "author": factuality, "source": None, "evidence": [first]}],
+        "sources": [
+            {
+                "id": "S1",
+                "name": None,
+                "kind": "author",
+                "named": False,
+                "role": None,
+                "affiliation": None,
+                "via": None,
+                "evidence": [],
+            }
+        ],
+        "claims": [
+            {
+                "id": "C1",
+                "text": first,
+                "ambiguous": False,
+                "source_ids": ["S1"],
+                "author": factuality,
+                "source": None,
+                "evidence": [first],
+            }
+        ],
         "timeline": [],
     }
 
@@ -200,8 +228,11 @@ class FakeOpenAI:
     def stats(self) -> dict[str, Any]:
         """What `GET .../_fake/stats` returns: request counts and this process's CPU time."""
         with self._lock:
-            return {"requests": self._count, "per_article": dict(self.per_article),
-                    "cpu_seconds": time.process_time()}
+            return {
+                "requests": self._count,
+                "per_article": dict(self.per_article),
+                "cpu_seconds": time.process_time(),
+            }
 
     def start(self) -> FakeOpenAI:
         self._thread = threading.Thread(
@@ -231,8 +262,9 @@ class FakeOpenAI:
         self, method: str, path: str, headers: dict[str, str], body: bytes
     ) -> ServedRequest:
         with self._lock:
-            request = ServedRequest(method=method, path=path, headers=headers, body=body,
-                                    index=self._count)
+            request = ServedRequest(
+                method=method, path=path, headers=headers, body=body, index=self._count
+            )
             self._count += 1
             if self.record:
                 self.requests.append(request)
@@ -284,8 +316,10 @@ class FakeOpenAI:
                     return
                 if reply.delay:
                     time.sleep(reply.delay)
-                payload = reply.body if isinstance(reply.body, bytes) else (
-                    json.dumps(reply.body).encode()
+                payload = (
+                    reply.body
+                    if isinstance(reply.body, bytes)
+                    else (json.dumps(reply.body).encode())
                 )
                 self._send(reply.status, payload, reply.headers)
 
