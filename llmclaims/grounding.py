@@ -81,6 +81,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from . import languages
 from .models import MatchStatus, Span
 
 __all__ = [
@@ -444,52 +445,7 @@ def _norm_finder(p: _Prepared, piece: str):
 
 # --------------------------------------------------------------------------- fuzzy
 
-# In normalized form (NFKD, case-folded): "ne\u0301" is "né".
-_NEGATIONS = frozenset(
-    (
-        "non",
-        "not",
-        "no",
-        "never",
-        "nor",
-        "neither",
-        "none",
-        "nobody",
-        "nothing",
-        "nowhere",
-        "without",
-        "cannot",
-        "mai",
-        "ne\u0301",
-        "nessun",
-        "nessuno",
-        "nessuna",
-        "niente",
-        "nulla",
-        "senza",
-        "neanche",
-        "nemmeno",
-        "neppure",
-        # English n't contractions, as the tokenizer splits them ("didn't" -> "didn", "t")
-        "didn",
-        "doesn",
-        "don",
-        "isn",
-        "wasn",
-        "weren",
-        "aren",
-        "hasn",
-        "haven",
-        "hadn",
-        "couldn",
-        "wouldn",
-        "shouldn",
-        "won",
-        "mustn",
-        "needn",
-        "t",
-    )
-)
+_NEGATIONS = languages.union("NEGATIONS")
 
 
 def _protected(word: str) -> bool:
@@ -743,75 +699,7 @@ def ground_quotes(quotes: list[str], text: str) -> list[Span | None]:
 
 # --------------------------------------------------------------------------- sentences
 
-_ABBREVIATIONS = frozenset(
-    (
-        # English
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "vs",
-        "al",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "no",
-        "nos",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        # Italian
-        "sig",
-        "sigg",
-        "dott",
-        "dott.ssa",
-        "prof.ssa",
-        "ing",
-        "avv",
-        "on",
-        "pag",
-        "art",
-        "cap",
-        "fig",
-        "vol",
-        "n",
-        "nn",
-        "cfr",
-        "p.es",
-        "ca",
-    )
-)
+_ABBREVIATIONS = languages.union("ABBREVIATIONS")
 _TERMINATORS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’»)]")
 _OPENERS = frozenset("\"'“‘«([")
