@@ -339,6 +339,13 @@ def main(argv: list[str] | None = None) -> int:
         stats, errors, _ = evaluate(name, args.data_dir, in_context=True)
         elapsed = time.perf_counter() - t0
         n_all = sum(int(s["n"]) for s in stats.values())
+        if n_all == 0:
+            # A figure over nothing is not a figure: a missing or moved corpus must fail loudly.
+            print(
+                f"timex_normalization: no gold expressions for {name} under {args.data_dir}",
+                file=sys.stderr,
+            )
+            return 2
         note = f", {skipped} non-text-consuming TIMEX3 skipped" if skipped else ""
         print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for both runs)")
         _print_table("isolated (expression + DCT)", iso_stats)
