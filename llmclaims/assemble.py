@@ -183,6 +183,19 @@ def resolve_date(
     return value, normalized, flags
 
 
+def locate_expression(expression: str, spans: list[Span], text: str) -> Span | None:
+    """Where a timeline expression stands: inside one of its evidence spans first (the
+    occurrence the model meant), else anywhere in the article; None when the article does not
+    contain it. Offsets are the article's, like every span."""
+    for span in spans:
+        inner = locate_evidence(expression, span.text)
+        if inner is not None:
+            return inner.model_copy(
+                update={"start": span.start + inner.start, "end": span.start + inner.end}
+            )
+    return locate_evidence(expression, text)
+
+
 def assemble(
     text: str,
     published: date | None,
@@ -260,8 +273,14 @@ def assemble(
             value, normalized, date_flags = resolve_date(
                 t.expression, t.value, published, wire.language, context=context
             )
+            expression_span = locate_expression(t.expression, spans, text)
+            if expression_span is None:
+                date_flags.append("expression_not_found")
+            if normalized is None:
+                date_flags.append("date_unverified")
             values.update(
                 value=value,
+                expression_span=expression_span,
                 model_value=t.value,
                 normalized=normalized,
                 flags=values["flags"] + date_flags,

@@ -69,9 +69,12 @@ class Claim(WireClaim):
 
 class TimelineEntry(WireTimelineEntry):
     """A dated event. `value` is the resolved value; `model_value` what the model proposed,
-    `normalized` what the library's own normalizer computed, when it could."""
+    `normalized` what the library's own normalizer computed, when it could. `expression_span` is
+    where the expression itself stands in the article (inside its evidence when it can be found
+    there): a date the article does not state is flagged, never passed on as if it did."""
 
     evidence: list[Evidence]  # type: ignore[assignment]
+    expression_span: Span | None = None
     model_value: str | None = None
     normalized: str | None = None
     flags: list[str] = Field(default_factory=list)

@@ -297,10 +297,26 @@ def ref_assemble(
             value, normalized, date_flags = resolve_date(
                 t.expression, t.value, published, wire.language, context=context
             )
+            where = None
+            for sp in spans:
+                inner = locate_evidence(t.expression, text[sp["start"] : sp["end"]])
+                if inner is not None:
+                    where = {
+                        **inner.model_dump(),
+                        "start": sp["start"] + inner.start,
+                        "end": sp["start"] + inner.end,
+                    }
+                    break
+            else:
+                found = locate_evidence(t.expression, text)
+                where = found.model_dump() if found else None
+            date_flags += ["expression_not_found"] if where is None else []
+            date_flags += ["date_unverified"] if normalized is None else []
             timeline.append(
                 TimelineEntry.model_validate(
                     {
                         **data,
+                        "expression_span": where,
                         "value": value,
                         "model_value": t.value,
                         "normalized": normalized,

@@ -40,7 +40,15 @@ def test_authored_answer_passes_every_check(serve, article_it):
     assert flagged == []
     # Two defensible readings of one expression stay visible, not silently merged:
     dates = {t.expression: t for t in summary.timeline if t.flags}
-    assert list(dates) == ["da qui ai prossimi mesi"]
+    assert {e: t.flags for e, t in dates.items()} == {
+        "terzo anno solare": ["date_unverified"],  # no rule reads it: said, not passed silently
+        "da qui ai prossimi mesi": ["date_disagreement"],
+    }
+    # Every expression is the article's own words, located inside its evidence.
+    for t in summary.timeline:
+        span = t.expression_span
+        assert span is not None and article_it[span.start : span.end] == span.text
+        assert any(e.span and e.span.start <= span.start < e.span.end for e in t.evidence)
     entry = dates["da qui ai prossimi mesi"]
     assert entry.flags == ["date_disagreement"]
     assert (entry.value, entry.model_value, entry.normalized) == ("FUTURE_REF", "FUTURE_REF", "PXM")
@@ -145,3 +153,30 @@ def test_date_resolution_rule(expression, model_value, published, value, flags):
     day = date.fromisoformat(published) if published else None
     got_value, _, got_flags = resolve_date(expression, model_value, day, "it")
     assert (got_value, got_flags) == (value, flags)
+
+
+def test_timeline_expression_the_article_does_not_contain_is_flagged(serve, article_it):
+    answer = copy.deepcopy(ANSWER)
+    entry = answer["timeline"][0]
+    entry["expression"] = "il 3 gennaio 2019"  # invented: nowhere in the article
+    entry["value"] = "2019-01-03"
+    summary, _ = summarize(serve, answer, article_it)
+    found = summary.timeline[0]
+    assert found.expression_span is None
+    assert "expression_not_found" in found.flags
+
+
+def test_value_the_normalizer_cannot_verify_is_flagged_not_passed(serve, article_it):
+    answer = copy.deepcopy(ANSWER)
+    entry = answer["timeline"][0]
+    quote = entry["evidence"][0]
+    entry["expression"] = "quel giorno"  # an anaphor: any value would pass unchecked
+    entry["value"] = "2021-07-14"
+    entry["evidence"] = [quote]
+    article = article_it.replace(quote, quote + " Quel giorno.", 1)
+    summary, _ = summarize(serve, answer, article)
+    found = summary.timeline[0]
+    assert found.normalized is None and found.value == "2021-07-14"
+    assert "date_unverified" in found.flags
+    assert found.expression_span is not None
+    assert found.expression_span.text == "Quel giorno"
