@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from .claim_checks import claim_flags
 from .dates import is_timex3_value, normalize_date
 from .grounding import locate_evidence, sentence_around
 from .hedging import CueTexts
@@ -256,6 +257,7 @@ def assemble(
             values["author"] = _factuality(c.author)
             values["source"] = _factuality(c.source) if c.source is not None else None
             values["flags"] += _cue_flags(c, spans, text, wire.language)
+            values["flags"] += claim_flags(c, [sp.text for sp in spans], text, published)
             claims.append(Claim.model_validate(values))
     kept_claims = {c.id for c in claims}
 

@@ -26,6 +26,7 @@ from llmclaims import grounding
 from llmclaims.article_text import _control_ratio
 from llmclaims.assemble import UNGROUNDED, Grounder, _cue_flags, assemble, resolve_date
 from llmclaims.cache import _SCHEMA_DIGEST, FORMAT, CachedAnswer, _entry_json, cache_key
+from llmclaims.claim_checks import claim_flags
 from llmclaims.config import resolve
 from llmclaims.grounding import locate_evidence, normalize_text, sentence_around
 from llmclaims.hedging import (
@@ -280,6 +281,8 @@ def ref_assemble(
             data, flags = grounded
             data["source_ids"] = [i for i in c.source_ids if i in kept_sources]
             flags += ref_cue_flags(c, data["evidence"], text, wire.language)
+            located = [e["span"]["text"] for e in data["evidence"] if e["span"] is not None]
+            flags += claim_flags(c, located, text, published)
             claims.append(Claim.model_validate({**data, "flags": flags}))
     kept_claims = {c.id for c in claims}
     timeline = []
@@ -627,7 +630,7 @@ def test_assembly_is_the_dict_round_trip(policy):
             assert shape(got) == shape(expected)
             assert got.model_dump_json() == expected.model_dump_json()
             seen_drops += len(got.dropped)
-            seen_flags += sum(bool(c.flags) for c in got.claims)
+            seen_flags += sum("ungrounded" in c.flags for c in got.claims)
     assert bool(seen_drops) == (policy == "strict")
     assert bool(seen_flags) == (policy == "flag")  # "ungrounded"
 

@@ -88,3 +88,18 @@ ABBREVIATIONS = frozenset(
         "dec",
     }
 )
+
+# Claim checks: word beginnings of predicates that carry a negation in their meaning, so a claim
+# "bondholders rejected the offer" restates the evidence "They said no." (normalized, lower case).
+NEGATIVE_PREDICATES = (
+    "reject",
+    "deny",
+    "denie",
+    "denial",
+    "refus",
+    "declin",
+    "dismiss",
+    "fail",
+    "rule out",
+    "ruled out",
+)

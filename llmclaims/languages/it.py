@@ -45,3 +45,16 @@ ABBREVIATIONS = frozenset(
         "ca",
     }
 )
+
+# Claim checks: word beginnings of predicates that carry a negation in their meaning, so a claim
+# "gli obbligazionisti hanno respinto l'offerta" restates "Hanno detto no."
+NEGATIVE_PREDICATES = (
+    "respin",
+    "smenti",
+    "rifiut",
+    "nega",
+    "negat",
+    "nego",
+    "esclu",
+    "declin",
+)
