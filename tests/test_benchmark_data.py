@@ -26,3 +26,16 @@ def test_timex_benchmark_exits_non_zero_without_its_corpora(tmp_path: Path) -> N
     assert run.returncode != 0
     assert "no gold expressions" in run.stderr
     assert '"accuracy"' not in run.stdout
+
+
+def test_hedging_benchmark_exits_non_zero_without_its_corpus(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "benchmarks/hedging.py", "--data-dir", str(tmp_path), "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    assert "no MEANTIME event mentions" in run.stderr
+    assert run.stdout == ""
