@@ -47,7 +47,8 @@ the same category ("unclear" in "it is unclear") only the longer one is kept.
     not matter; on word boundaries; an ellipsis in a cue matches any words in between).
 ``unflagged_hedge``
     The evidence carries a hedge cue (conditional, modal or hedge_word) but the commitment
-    is `certain` and the model reported no cue at all. Only the evidence is read, not the
+    is `certain`, whatever cues the model listed (a reporting verb or a booster among them
+    does not silence it). Only the evidence is read, not the
     whole sentence, because the sentence often mixes two parties' commitments ("Kirby ha
     spiegato che gli Usa sarebbero entrati in possesso di informazioni inconfutabili":
     Kirby is certain, the newspaper hedges). Reporting verbs never raise it.
@@ -647,11 +648,9 @@ class CueTexts:
                 flags.append(f"cue_not_in_text:{cue}")
 
         if factuality.certainty == "certain":
-            if (
-                self.supported
-                and not any(c.strip() for c in factuality.cues)
-                and self._has_hedge(self.evidence_text)
-            ):
+            # Whatever cues the model listed: a reporting verb or a booster in `cues` does not
+            # talk a conditional away ("ha spiegato" beside "sarebbero entrati").
+            if self.supported and self._has_hedge(self.evidence_text):
                 flags.append("unflagged_hedge")
         elif factuality.certainty in ("probable", "possible"):
             if self.supported:

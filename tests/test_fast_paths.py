@@ -188,11 +188,7 @@ def ref_check_cues(
         return [c for c in find_cues(text, lang) if c.category in HEDGE_CATEGORIES]
 
     if factuality.certainty == "certain":
-        if (
-            supported
-            and not any(c.strip() for c in factuality.cues)
-            and lexicon_hedges(evidence_text)
-        ):
+        if supported and lexicon_hedges(evidence_text):
             flags.append("unflagged_hedge")
     elif factuality.certainty in ("probable", "possible"):
         if supported:

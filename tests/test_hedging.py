@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from llmclaims.assemble import _cue_flags
 from llmclaims.hedging import (
     HEDGE_CATEGORIES,
     LEXICON,
@@ -14,8 +15,8 @@ from llmclaims.hedging import (
     hedging_level,
     sentence_around,
 )
-from llmclaims.models import Factuality
-from llmclaims.wire import WireFactuality
+from llmclaims.models import Factuality, Span
+from llmclaims.wire import WireClaim, WireFactuality
 
 
 def fact(certainty="certain", polarity="positive", evidential="direct", cues=()):
@@ -282,8 +283,23 @@ def test_unflagged_hedge_not_for_kirbys_own_certainty(article):
     )
     kirby = fact("certain", cues=["inconfutabili"])
     newspaper = fact("probable", evidential="reported", cues=["sarebbero entrati"])
-    assert check_cues(kirby, ev, sent, "it") == []
+    # Read alone, a certain commitment over "sarebbero" is suspicious whatever its cues ...
+    assert check_cues(kirby, ev, sent, "it") == ["unflagged_hedge"]
     assert check_cues(newspaper, ev, sent, "it") == []
+    # ... but in a claim, the newspaper's hedge accounts for it: Kirby is not flagged.
+    start = article.index(ev)
+    span = Span(start=start, end=start + len(ev), text=ev, status="exact")
+    claim = WireClaim(id="C1", text="Gli Usa hanno informazioni.", ambiguous=False,
+                      source_ids=["S1"], author=newspaper, source=kirby, evidence=[ev])  # fmt: skip
+    assert _cue_flags(claim, [span], article, "it") == []
+
+
+def test_a_booster_or_reporting_verb_does_not_silence_a_hedge(article):
+    ev, sent = _evidence_and_sentence(
+        article, "gli Usa sarebbero entrati in possesso di informazioni inconfutabili"
+    )
+    for cues in (["inconfutabili"], ["ha spiegato"]):
+        assert "unflagged_hedge" in check_cues(fact("certain", cues=cues), ev, sent, "it")
 
 
 def test_reporting_verbs_alone_raise_nothing(article):
