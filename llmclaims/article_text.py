@@ -2,6 +2,8 @@
 
 Every rejection is an `InputError` that says what was wrong and what to do; the text itself is
 never altered, because evidence offsets are reported against exactly what the caller passed.
+Offsets count Unicode code points of the decoded `str`; for bytes, a leading UTF-8 byte-order
+mark is not part of the text (offset 0 is the first character after it).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ _HTML = re.compile(
 def check_article(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Return the article as `str`, or raise `InputError` saying why it cannot be summarized."""
     if isinstance(text, (bytes, bytearray)):
+        if text[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError(
+                "the article is UTF-16 text (it starts with a UTF-16 byte-order mark): decode "
+                "it first, e.g. data.decode('utf-16'), or save it as UTF-8"
+            )
         if b"\x00" in text:
             raise InputError("the article is binary data (it contains NUL bytes), not text")
         try:
@@ -33,6 +40,13 @@ def check_article(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> s
         raise InputError(f"the article must be str or bytes, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the article is empty or only whitespace")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"the article holds a lone surrogate (U+{ord(text[exc.start]):04X} at character "
+            f"{exc.start}), which is not text: decode the source with errors='replace'"
+        ) from None
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise InputError("the article looks like binary data (control characters), not text")
     if len(text) > max_chars:

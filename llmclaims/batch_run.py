@@ -25,7 +25,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from .batch import Article, BatchResult, summarize_many
 from .extract import Summarizer
-from .inputs import read_inputs, scan_ids
+from .inputs import read_inputs, refuse_out_among_inputs, scan_ids
 from .outfile import ResultsFile
 from .provider_batch import ProviderBatch
 
@@ -104,7 +104,8 @@ def run_batch(
     """
     summarizer = Summarizer(**config)  # configuration errors stop us before anything is read
     try:
-        ids = scan_ids(inputs)
+        refuse_out_among_inputs(inputs, out)
+        ids = scan_ids(inputs, exclude=out)
         with ResultsFile.open(out, retry_failed=retry_failed, ids=set(ids)) as results:
             existing = results.existing
             tally = Tally(
@@ -144,7 +145,7 @@ def _run(
         bar.update(1)
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
+        for item in read_inputs(inputs, exclude=results.path):
             if item.id in done:
                 continue
             if isinstance(item, BatchResult):  # could not even be read: its error line now

@@ -21,25 +21,27 @@ from pathlib import Path
 
 from .batch import Article, BatchResult
 from .errors import ConfigurationError, InputError
+from .outfile import printable_id
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 Item = Article | BatchResult
 
 
-def read_inputs(paths: Sequence[Path]) -> Iterator[Item]:
-    """Every article of every input, in order, lazily."""
+def read_inputs(paths: Sequence[Path], *, exclude: Path | None = None) -> Iterator[Item]:
+    """Every article of every input, in order, lazily; `exclude` (the batch's OUT) is never
+    read as an article, even when it sits in an input folder."""
     for path in paths:
         if path.is_dir():
-            for file in _text_files(path):
-                yield _text_article(file, file.relative_to(path).as_posix())
+            for file in _text_files(path, exclude):
+                yield _text_article(file, printable_id(file.relative_to(path).as_posix()))
         elif path.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl_items(path)
         else:
-            yield _text_article(path, path.as_posix())
+            yield _text_article(path, printable_id(path.as_posix()))
 
 
-def scan_ids(paths: Sequence[Path]) -> list[str]:
+def scan_ids(paths: Sequence[Path], *, exclude: Path | None = None) -> list[str]:
     """All ids, in input order, without keeping any text; refuse missing inputs and duplicates.
 
     Raises `ConfigurationError` (the batch must not start): results and resuming are keyed by
@@ -50,7 +52,7 @@ def scan_ids(paths: Sequence[Path]) -> list[str]:
             raise ConfigurationError(f"no such file or folder: {path}")
     seen: dict[str, str] = {}
     ids: list[str] = []
-    for ident, where in _ids(paths):
+    for ident, where in _ids(paths, exclude):
         if ident in seen:
             raise ConfigurationError(
                 f"duplicate article id {ident!r} ({seen[ident]} and {where}): ids must be "
@@ -61,20 +63,35 @@ def scan_ids(paths: Sequence[Path]) -> list[str]:
     return ids
 
 
-def _ids(paths: Sequence[Path]) -> Iterator[tuple[str, str]]:
+def _ids(paths: Sequence[Path], exclude: Path | None) -> Iterator[tuple[str, str]]:
     for path in paths:
         if path.is_dir():
-            for file in _text_files(path):
-                yield file.relative_to(path).as_posix(), file.as_posix()
+            for file in _text_files(path, exclude):
+                yield printable_id(file.relative_to(path).as_posix()), file.as_posix()
         elif path.suffix.lower() in JSONL_SUFFIXES:
             for number, item in _jsonl_numbered(path):
                 yield item.id, f"{path.as_posix()}:{number}"
         else:
-            yield path.as_posix(), path.as_posix()
+            yield printable_id(path.as_posix()), path.as_posix()
 
 
-def _text_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+def refuse_out_among_inputs(paths: Sequence[Path], out: Path) -> None:
+    """OUT may sit in an input folder (it is skipped there), but never be an input itself:
+    the feed would be rewritten as results."""
+    if not out.exists():
+        return
+    for path in paths:
+        if path.exists() and not path.is_dir() and path.samefile(out):
+            raise ConfigurationError(
+                f"--out {out} is also an input; it was left unchanged: choose another --out"
+            )
+
+
+def _text_files(folder: Path, exclude: Path | None = None) -> list[Path]:
+    files = (p for p in folder.rglob("*.txt") if p.is_file())
+    if exclude is not None and exclude.exists():
+        files = (p for p in files if not p.samefile(exclude))
+    return sorted(files)
 
 
 def _failed(ident: str, message: str, url: str | None = None) -> BatchResult:
@@ -130,7 +147,7 @@ def _jsonl_item(path: Path, number: int, raw: bytes) -> Item:
             f'line {number} of {path.as_posix()} has no usable "id" '
             "(a non-empty string or a number)",
         )
-    ident = str(ident)
+    ident = printable_id(str(ident))
     url = record.get("url") if isinstance(record.get("url"), str) else None
     if bad_utf8 is not None:
         return _failed(

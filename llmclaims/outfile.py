@@ -41,9 +41,29 @@ except ImportError:  # Windows: no advisory locks; one writer per file is then u
 log = logging.getLogger("llmclaims")
 
 
+def printable_id(ident: str) -> str:
+    """The id as OUT writes it: valid UTF-8 whatever the input gave. A file name that is not
+    UTF-8 (Python holds its bytes as lone surrogates) becomes its bytes escaped ("caf\\xe9.txt"),
+    a JSONL id with a lone surrogate its escape ("\\ud800"). Inputs name articles through this
+    same function, so resuming finds them again."""
+    try:
+        ident.encode("utf-8")
+        return ident
+    except UnicodeEncodeError:
+        raw = ident.encode("utf-8", "surrogateescape") if _only_escapes(ident) else None
+        if raw is not None:
+            return raw.decode("utf-8", "backslashreplace")
+        return ident.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _only_escapes(ident: str) -> bool:
+    """True when every surrogate is one `surrogateescape` made (U+DC80..U+DCFF)."""
+    return all("\udc80" <= ch <= "\udcff" for ch in ident if "\ud800" <= ch <= "\udfff")
+
+
 def encode(result: BatchResult) -> bytes:
     """The result's line, newline included. The summary's JSON is embedded as pydantic wrote it."""
-    head = '{"id":' + json.dumps(result.id, ensure_ascii=False)
+    head = '{"id":' + json.dumps(printable_id(result.id), ensure_ascii=False)
     if result.url is not None:
         head += ',"url":' + json.dumps(result.url, ensure_ascii=False)
     if result.summary is not None:
@@ -53,7 +73,9 @@ def encode(result: BatchResult) -> bytes:
     status = getattr(error, "status", None)
     if status is not None:
         detail["status"] = status
-    return f'{head},"error":{json.dumps(detail, ensure_ascii=False)}}}\n'.encode()
+    return f'{head},"error":{json.dumps(detail, ensure_ascii=False)}}}\n'.encode(
+        "utf-8", "backslashreplace"
+    )
 
 
 @dataclass
@@ -89,6 +111,11 @@ class ResultsFile:
         if not path.parent.is_dir():
             raise ConfigurationError(f"the folder for --out does not exist: {path.parent}")
         fd = _open_locked(path)
+        try:
+            _refuse_foreign(fd, path)  # before anything is changed: a user's file stays intact
+        except BaseException:
+            os.close(fd)
+            raise
         for stale in path.parent.glob(f".{path.name}.*.tmp"):  # from a rewrite cut short
             stale.unlink(missing_ok=True)
         try:
@@ -148,6 +175,30 @@ def _open_locked(path: Path) -> int:
             os.close(fd)
             raise
         os.close(fd)
+
+
+def _refuse_foreign(fd: int, path: Path) -> None:
+    """Refuse a non-empty file that is not an llmclaims OUT, leaving it byte for byte as it was.
+
+    An OUT is recognized by its lines: every complete line is a result record, and a last line
+    without its newline (a write cut short by a machine crash) begins like one. Anything else,
+    an input feed or a user's notes, would lose its lines to the repair and resume rewrites.
+    """
+    if os.fstat(fd).st_size == 0:
+        return
+    with os.fdopen(os.dup(fd), "rb") as handle:
+        handle.seek(0)
+        for number, raw in enumerate(handle, start=1):
+            complete = raw.endswith(b"\n")
+            if complete and not raw.strip():
+                continue
+            if (complete and _parse(raw) is None) or (
+                not complete and not raw.lstrip().startswith(b'{"id":')
+            ):
+                raise ConfigurationError(
+                    f"--out {path} exists and is not an llmclaims results file (line {number} "
+                    "is not a result line); it was left unchanged: choose another --out"
+                )
 
 
 def _cut_partial_line(fd: int) -> bool:
