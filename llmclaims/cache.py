@@ -4,13 +4,27 @@ Entries hold the model's validated answer (the wire JSON) and what it cost, neve
 never the finished summary: grounding and date checks re-run on every hit, so improving them
 improves cached results for free. The key covers everything that can change the answer. A
 corrupted, unreadable or outdated entry is treated as a miss and replaced.
+
+A cache directory is data, never code. diskcache can pickle values and keep them in files named
+by the database; `_RawDisk` refuses both: values are JSON text stored inline in SQLite, a row
+with any other mode or with a file name is a miss (never unpickled, never opened), and removal
+never touches a path outside the cache directory. Each entry carries an HMAC-SHA256 over its key
+and value, keyed by a per-user secret kept outside the cache directory (`_secret`), so an entry
+written by anyone else (a forged answer, another user's cache) is a miss, not a `cached` result.
+A damaged database is moved aside and a new one started, with a warning that says so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import logging
+import os
+import secrets
+import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -18,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import diskcache
+import platformdirs
 import pydantic_core
 
 from .config import Settings
@@ -27,7 +42,7 @@ from .wire import WireArticle
 
 log = logging.getLogger("llmclaims")
 
-FORMAT = 1  # bump when the entry layout changes: old entries then simply miss
+FORMAT = 2  # bump when the entry layout changes: old entries then simply miss
 
 
 @dataclass(frozen=True)
@@ -93,7 +108,74 @@ def _key_prefix(settings: Settings, prompt: Prompt, published: str | None) -> An
 # suit hot, read-mostly caches. Ours is written once per article and read again on re-runs, and
 # with the defaults a 10,000-article batch grew the process by ~30 MB as the database grew. A
 # 4 MB page cache and no mmap keep memory flat in the number of articles.
-_SQLITE = {"sqlite_cache_size": 1024, "sqlite_mmap_size": 0}
+_SQLITE = {
+    "sqlite_cache_size": 1024,
+    "sqlite_mmap_size": 0,
+    "disk_min_file_size": 1 << 40,  # every value inline in SQLite: no value files at all
+}
+_MAC_CHARS = 64  # hex HMAC-SHA256 in front of each entry's JSON
+
+
+class _Refused(OSError):
+    """A row llmclaims did not write (pickled, or pointing at a file): read as a miss."""
+
+
+class _RawDisk(diskcache.Disk):
+    """diskcache storage that holds raw text only (see the module docstring)."""
+
+    def put(self, key: Any) -> tuple[Any, bool]:
+        if not isinstance(key, str):
+            raise TypeError("llmclaims cache keys are str")
+        return super().put(key)
+
+    def get(self, key: Any, raw: bool) -> Any:
+        if not raw:
+            raise _Refused("cache key row is not raw")
+        return super().get(key, raw)
+
+    def store(self, value: Any, read: bool, key: Any = diskcache.core.UNKNOWN) -> Any:
+        if not isinstance(value, str) or read:
+            raise TypeError("llmclaims cache values are str")
+        return super().store(value, read, key=key)
+
+    def fetch(self, mode: int, filename: str | None, value: Any, read: bool) -> Any:
+        if mode != diskcache.core.MODE_RAW or filename is not None or not isinstance(value, str):
+            raise _Refused("cache row not written by llmclaims (pickled or file-backed)")
+        return value
+
+    def remove(self, file_path: str) -> None:
+        root = os.path.realpath(self._directory)
+        target = os.path.realpath(os.path.join(self._directory, file_path))
+        if os.path.commonpath([root, target]) != root or target == root:
+            log.warning("cache row names a file outside the cache; left untouched")
+            return
+        with contextlib.suppress(OSError):
+            os.remove(target)
+
+
+def _secret() -> bytes:
+    """The per-user key for entry HMACs, created on first use (mode 0600) in the user's config
+    folder: outside every cache directory, so write access to a cache is not enough to forge."""
+    path = platformdirs.user_config_path("llmclaims") / "cache-secret"
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = secrets.token_bytes(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(fresh)
+    return fresh
+
+
+def _mac(secret: bytes, key: str, entry: str) -> str:
+    return hmac.new(secret, f"{key}\0{entry}".encode(), hashlib.sha256).hexdigest()
 
 
 def _entry_json(answer: CachedAnswer) -> str:
@@ -126,11 +208,38 @@ class ResponseCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._secret = _secret()
+        self._cache: diskcache.Cache | None = None
         try:
-            self._cache: diskcache.Cache | None = diskcache.Cache(str(directory), **_SQLITE)
-        except Exception as exc:  # unreadable database or directory: run uncached, say so
-            log.warning("cache at %s unusable (%s); continuing without a cache", directory, exc)
-            self._cache = None
+            self._cache = self._open()
+        except sqlite3.DatabaseError as exc:  # damaged database: keep it for inspection, start anew
+            aside = directory / f"cache.db.damaged-{int(time.time())}"
+            try:
+                os.replace(directory / "cache.db", aside)
+                self._cache = self._open()
+                log.warning(
+                    "the cache database in %s was damaged (%s): moved it to %s and started a new "
+                    "one; articles it held will be paid for once more",
+                    directory,
+                    exc,
+                    aside.name,
+                )
+            except Exception as again:
+                self._unusable(again)
+        except Exception as exc:  # unreadable directory: run uncached, say what to do
+            self._unusable(exc)
+
+    def _open(self) -> diskcache.Cache:
+        return diskcache.Cache(str(self.directory), disk=_RawDisk, **_SQLITE)
+
+    def _unusable(self, exc: Exception) -> None:
+        log.warning(
+            "cache at %s unusable (%s); continuing without a cache: fix its permissions, or "
+            "delete the folder (or pass --cache-dir) to start a new one",
+            self.directory,
+            exc,
+        )
+        self._cache = None
 
     def get(self, key: str) -> CachedAnswer | None:
         if self._cache is None:
@@ -143,7 +252,10 @@ class ResponseCache:
         if raw is None:
             return None
         try:
-            entry = json.loads(raw)
+            mac, text = raw[:_MAC_CHARS], raw[_MAC_CHARS:]
+            if not hmac.compare_digest(mac, _mac(self._secret, key, text)):
+                raise ValueError("integrity check failed (not written by this user's llmclaims)")
+            entry = json.loads(text)
             if entry.get("format") != FORMAT:
                 raise ValueError("old format")
             return CachedAnswer(
@@ -163,7 +275,8 @@ class ResponseCache:
     def put(self, key: str, answer: CachedAnswer) -> None:
         if self._cache is None:
             return
-        value = _entry_json(answer)
+        entry = _entry_json(answer)
+        value = _mac(self._secret, key, entry) + entry
         try:
             self._cache.set(key, value)
         except Exception as exc:  # a full disk loses the cache entry, not the summary

@@ -21,6 +21,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]
     for name in (*extract._ENV, "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LLMCLAIMS_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))  # the cache secret
     extract._summarizer.cache_clear()
     yield
     extract._summarizer.cache_clear()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import diskcache
 
 import llmclaims
-from llmclaims.cache import cache_key
+from llmclaims.cache import _mac, _secret, cache_key
 from llmclaims.prompts import load_prompt
 
 from .conftest import SECRET, ok
@@ -79,9 +80,10 @@ def test_stale_format_entry_is_a_miss(serve, tmp_path):
     summarizer.summarize(TEXT)
     key = cache_key(summarizer.settings, load_prompt(), TEXT, None)
     with diskcache.Cache(str(tmp_path)) as raw:
-        entry = json.loads(raw.get(key))
+        entry = json.loads(raw.get(key)[64:])
         entry["format"] = 0
-        raw.set(key, json.dumps(entry))
+        text = json.dumps(entry)
+        raw.set(key, _mac(_secret(), key, text) + text)  # signed: only the format is stale
     assert not make(server, tmp_path).summarize(TEXT).metadata.cached
     assert server.count == 2
 
@@ -110,3 +112,70 @@ def test_default_cache_dir_comes_from_the_environment(serve, tmp_path, monkeypat
     assert summarizer.settings.cache_dir == tmp_path / "env-cache"
     summarizer.summarize(TEXT)
     assert (tmp_path / "env-cache").is_dir()
+
+
+def _tamper(tmp_path: Path, key: str, **columns: object) -> None:
+    sets = ", ".join(f"{name} = ?" for name in columns)
+    with sqlite3.connect(tmp_path / "cache.db") as db:
+        db.execute(f"UPDATE Cache SET {sets} WHERE key = ?", (*columns.values(), key))
+
+
+def test_a_pickled_row_is_never_unpickled(serve, tmp_path):
+    import pickle
+
+    server = serve(ok)
+    make(server, tmp_path).summarize(TEXT)
+    key = cache_key(make(server, tmp_path).settings, load_prompt(), TEXT, None)
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    _tamper(tmp_path, key, mode=diskcache.core.MODE_PICKLE, value=pickle.dumps(Payload()))
+    summary = make(server, tmp_path).summarize(TEXT)
+    assert not marker.exists()
+    assert not summary.metadata.cached and server.count == 2  # a miss, answered again
+
+
+def test_a_row_naming_a_file_outside_the_cache_never_touches_it(serve, tmp_path):
+    server = serve(ok)
+    cache_dir = tmp_path / "cache"
+    make(server, cache_dir).summarize(TEXT)
+    key = cache_key(make(server, cache_dir).settings, load_prompt(), TEXT, None)
+    victim_dir = tmp_path / "precious"
+    victim_dir.mkdir()
+    victim = victim_dir / "thesis.txt"
+    victim.write_text("years of work")
+    _tamper(cache_dir, key, mode=diskcache.core.MODE_TEXT, filename=str(victim), value=None)
+    summary = make(server, cache_dir).summarize(TEXT)
+    assert victim.read_text() == "years of work" and victim_dir.is_dir()
+    assert not summary.metadata.cached
+
+
+def test_a_forged_entry_is_not_served_as_cached(serve, tmp_path):
+    server = serve(ok)
+    make(server, tmp_path).summarize(TEXT)
+    key = cache_key(make(server, tmp_path).settings, load_prompt(), TEXT, None)
+    with diskcache.Cache(str(tmp_path)) as raw:
+        signed = raw.get(key)
+        entry = json.loads(signed[64:])
+        wire = json.loads(entry["wire"])
+        wire["claims"][0]["text"] = "The mayor resigned."  # forged answer, old signature
+        entry["wire"] = json.dumps(wire)
+        raw.set(key, signed[:64] + json.dumps(entry))
+    summary = make(server, tmp_path).summarize(TEXT)
+    assert not summary.metadata.cached and server.count == 2
+    assert all(c.text != "The mayor resigned." for c in summary.claims)
+
+
+def test_a_damaged_database_is_moved_aside_and_replaced(serve, tmp_path, caplog):
+    server = serve(ok)
+    make(server, tmp_path).summarize(TEXT)
+    (tmp_path / "cache.db").write_bytes(b"this is not a database" * 100)
+    with caplog.at_level("WARNING", logger="llmclaims"):
+        make(server, tmp_path).summarize(TEXT)
+    assert "moved it to cache.db.damaged-" in caplog.text
+    assert list(tmp_path.glob("cache.db.damaged-*"))
+    again = make(server, tmp_path).summarize(TEXT)  # repaired: the next run is cached again
+    assert again.metadata.cached and server.count == 2
