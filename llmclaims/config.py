@@ -8,16 +8,18 @@ ours. Resolution happens once per `Summarizer`, not per article.
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import instructor
 
 from .article_text import DEFAULT_MAX_CHARS
-from .errors import ConfigurationError
+from .errors import ConfigurationError, redact
 
 MODES: dict[str, instructor.Mode] = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
@@ -32,18 +34,25 @@ LOCAL_KEY = "not-needed"  # sent to local servers that ignore keys; never a real
 @dataclass(frozen=True)
 class Settings:
     model: str
-    base_url: str | None
+    base_url: str | None = field(repr=False)  # may hold user:password@ or ?api-key=
     api_key: str = field(repr=False)
     mode: str = "json_schema"
     temperature: float | None = None
     max_tokens: int | None = None
-    timeout: float = 120.0
+    timeout: float = 120.0  # seconds for a whole request: connect, wait and the entire body
+    max_response_bytes: int = 8 << 20  # a larger (or decompressed-larger) body is refused
     retries: int = 4
     retry_max_wait: float = 60.0
     reasks: int = 2
     cache_dir: Path | None = None
     grounding: str = "flag"
     max_chars: int = DEFAULT_MAX_CHARS
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Everything that must never reach a message: the key, and the base URL's password,
+        user name and query values (`?api-key=`)."""
+        return (self.api_key, *url_secrets(self.base_url))
 
     @property
     def instructor_mode(self) -> instructor.Mode:
@@ -66,6 +75,18 @@ class Settings:
         if self.max_tokens is not None:
             params["max_tokens"] = self.max_tokens
         return params
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credential parts of a URL, for redaction; nothing for a URL that does not parse."""
+    if not url:
+        return ()
+    try:
+        parts = urlsplit(url)
+        found = [parts.password, parts.username, *(v for _, v in parse_qsl(parts.query))]
+    except ValueError:
+        found = re.findall(r"//[^/@]*:([^/@]+)@", url) + re.findall(r"=([^&#]+)", url)
+    return tuple(v for v in found if v)
 
 
 def is_local(base_url: str | None) -> bool:
@@ -108,6 +129,8 @@ def resolve(
             "no model given: pass model='gpt-4o-mini' (or --model), or set LLMCLAIMS_MODEL"
         )
     base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
+    if base_url is not None:
+        _check_base_url(base_url)
     api_key = api_key or os.environ.get("OPENAI_API_KEY") or None
     if not api_key:
         if not is_local(base_url):
@@ -123,12 +146,64 @@ def resolve(
     grounding = options.get("grounding", "flag")
     if grounding not in ("strict", "flag", "keep"):
         raise ConfigurationError(f"unknown grounding policy {grounding!r}: strict, flag or keep")
-    for name in ("retries", "reasks"):
-        if name in options and (not isinstance(options[name], int) or options[name] < 0):
-            raise ConfigurationError(f"{name} must be a whole number >= 0")
+    _check_options(options)
     directory = None
     if cache:
         directory = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
     return Settings(
         model=model, base_url=base_url, api_key=api_key, mode=mode, cache_dir=directory, **options
     )
+
+
+# Options beyond the ones `resolve` names, with what each must be. A wrong one is refused here,
+# by name, instead of surfacing later as a TypeError about an internal class.
+_OPTIONS: dict[str, tuple[str, object]] = {
+    "grounding": ("'strict', 'flag' or 'keep'", lambda v: v in ("strict", "flag", "keep")),
+    "temperature": ("a number >= 0 or None", lambda v: v is None or _number(v, 0)),
+    "max_tokens": ("a whole number >= 1 or None", lambda v: v is None or _whole(v, 1)),
+    "timeout": ("a number of seconds > 0", lambda v: _number(v, 0) and v > 0),
+    "max_response_bytes": ("a whole number of bytes >= 1024", lambda v: _whole(v, 1024)),
+    "retries": ("a whole number >= 0", lambda v: _whole(v, 0)),
+    "retry_max_wait": ("a number of seconds >= 0", lambda v: _number(v, 0)),
+    "reasks": ("a whole number >= 0", lambda v: _whole(v, 0)),
+    "max_chars": ("a whole number >= 1", lambda v: _whole(v, 1)),
+}
+
+
+def _number(value: object, low: float) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= low
+    )
+
+
+def _whole(value: object, low: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    for name, value in options.items():
+        if name not in _OPTIONS:
+            valid = ", ".join(["model", "base_url", "api_key", "mode", "cache", "cache_dir",
+                               *_OPTIONS])  # fmt: skip
+            raise ConfigurationError(f"unknown option {name!r}; the options are: {valid}")
+        expected, ok = _OPTIONS[name]
+        if not ok(value):  # type: ignore[operator]
+            raise ConfigurationError(f"{name} must be {expected}, not {value!r}")
+
+
+def _check_base_url(url: str) -> None:
+    """Refuse a base URL that cannot be used, naming it without its credentials."""
+    shown = redact(url, *url_secrets(url))
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a bad port
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ConfigurationError(
+            f"base URL {shown!r} is not a usable http(s) URL (e.g. http://localhost:11434/v1)"
+        )

@@ -14,10 +14,12 @@ _KEY_PATTERNS = [
 ]
 
 
-def redact(message: str, secret: str | None = None) -> str:
-    """Remove an API key (the given one, and anything shaped like one) from a message."""
-    if secret and len(secret) >= 4:
-        message = message.replace(secret, "[REDACTED]")
+def redact(message: str, *secrets: str | None) -> str:
+    """Remove secrets (the given ones: API key, URL password, URL query values; and anything
+    shaped like a key) from a message."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            message = message.replace(secret, "[REDACTED]")
     for pattern in _KEY_PATTERNS:
         message = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[REDACTED]", message)
     return message

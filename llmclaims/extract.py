@@ -176,8 +176,10 @@ class Summarizer:
             with self._calling(stats, grounder):
                 wire = self._create(**self._request(article, day))
         except InstructorRetryException as exc:
-            raise self._translate(exc, stats) from None
-        return self._finish(article, day, key, wire, stats, grounder)
+            failure = self._translate(exc, stats)
+        else:
+            return self._finish(article, day, key, wire, stats, grounder)
+        raise _unchained(failure)
 
     async def asummarize(
         self, text: str | bytes, *, published: date | datetime | str | None = None
@@ -205,11 +207,14 @@ class Summarizer:
         stats = CallStats()
         grounder = Grounder(article, self.settings.reasks, stats)
         try:
-            with self._calling(stats, grounder):
-                wire = await self._acreate(**self._request(article, day))
-            return self._finish(article, day, key, wire, stats, grounder)
-        except InstructorRetryException as exc:
-            raise self._translate(exc, stats) from None
+            try:
+                with self._calling(stats, grounder):
+                    wire = await self._acreate(**self._request(article, day))
+            except InstructorRetryException as exc:
+                failure = self._translate(exc, stats)
+            else:
+                return self._finish(article, day, key, wire, stats, grounder)
+            raise _unchained(failure)
         finally:
             del self._inflight[key]
             done.set_result(None)
@@ -287,7 +292,7 @@ class Summarizer:
         except _OUTPUT_ERRORS as exc:
             raise InvalidOutputError(
                 redact(
-                    f"the model's answer is invalid: {_short_errors(exc)}", self.settings.api_key
+                    f"the model's answer is invalid: {_short_errors(exc)}", *self.settings.secrets
                 )
             ) from None
         grounder = Grounder(article, 0, stats)
@@ -301,7 +306,7 @@ class Summarizer:
         if cause is not None and not isinstance(cause, _OUTPUT_ERRORS):
             return LLMClaimsError(
                 redact(
-                    f"unexpected failure: {type(cause).__name__}: {cause}", self.settings.api_key
+                    f"unexpected failure: {type(cause).__name__}: {cause}", *self.settings.secrets
                 )
             )
         detail = _short_errors(cause) if cause is not None else str(exc)
@@ -310,7 +315,7 @@ class Summarizer:
                 f"the model's answer was still invalid after {stats.responses} attempt(s) "
                 f"({self.settings.reasks} re-ask(s)): {detail}. Try a stronger model, raise "
                 "reasks, or use mode='json_schema' on servers with structured outputs",
-                self.settings.api_key,
+                *self.settings.secrets,
             )
         )
 
@@ -320,6 +325,16 @@ class Summarizer:
 
 
 _OUTPUT_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+
+
+def _unchained(error: LLMClaimsError) -> LLMClaimsError:
+    """The typed error, cut from instructor's wrapper: that wrapper's __cause__ is this very
+    error (a cycle that hangs code walking the chain), and the SDK exceptions behind it may
+    quote what a server reflected. Raised outside any handler, nothing new is attached."""
+    error.__cause__ = None
+    error.__context__ = None
+    error.__suppress_context__ = True
+    return error
 
 
 class _Captured(Exception):

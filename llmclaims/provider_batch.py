@@ -195,7 +195,7 @@ class ProviderBatch:
             text += "; run the command again to resubmit it"
         return BatchResult(
             id=article.id,
-            error=ProviderError(redact(text, self.summarizer.settings.api_key), status=status),
+            error=ProviderError(redact(text, *self.summarizer.settings.secrets), status=status),
             url=article.url,
         )
 

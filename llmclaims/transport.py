@@ -13,6 +13,7 @@ import asyncio
 import email.utils
 import json
 import logging
+import math
 import re
 import time
 import weakref
@@ -77,12 +78,92 @@ class MalformedBody(openai.OpenAIError):
     """
 
 
+class ErrorInBody(openai.OpenAIError):
+    """HTTP 200 whose body is an error object (OpenRouter and some proxies do this): the
+    provider's own message and code are kept, and it is retried when the code is transient."""
+
+    def __init__(self, message: str, code: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class ResponseTooLarge(openai.OpenAIError):
+    """The body grew past `Settings.max_response_bytes` (decompressed): refused, not retried."""
+
+
 def is_transient(exc: BaseException) -> bool:
     """408/409/429/5xx, timeouts, dropped connections and garbled bodies are worth another
     try; the rest not."""
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
+    if isinstance(exc, ErrorInBody):
+        return exc.code is not None and (exc.code in RETRY_STATUSES or exc.code >= 500)
     return isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError, MalformedBody))
+
+
+def _snippet(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat[:limit] + ("…" if len(flat) > limit else "")
+
+
+def parse_completion(body: bytes) -> ChatCompletion:
+    """The chat completion in a 200 body, or the exception that says what the body really was.
+
+    The SDK would hand anything that parses as JSON to the response model: `null`, a list or an
+    error object became "empty choices" (a content-filter error, never retried) and the
+    provider's message was lost; bytes that are not UTF-8 or JSON nested 100,000 deep became an
+    "unexpected failure".
+    """
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MalformedBody(f"the body is not valid UTF-8 (byte {exc.start})") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise MalformedBody("the body is JSON nested too deeply to be an answer") from None
+    except ValueError:
+        raise MalformedBody(f"the body is not JSON: {_snippet(text)!r}") from None
+    if isinstance(data, dict) and data.get("error") and not data.get("choices"):
+        error = data["error"]
+        message = error.get("message") if isinstance(error, dict) else error
+        code = error.get("code") if isinstance(error, dict) else None
+        if isinstance(code, str) and code.isdigit():
+            code = int(code)
+        raise ErrorInBody(_snippet(str(message), 300), code if isinstance(code, int) else None)
+    if not isinstance(data, dict) or not isinstance(data.get("choices", None), list):
+        kind = "an object without choices" if isinstance(data, dict) else type(data).__name__
+        raise MalformedBody(f"the body is {kind}, not a chat completion: {_snippet(text)!r}")
+    return ChatCompletion.construct(**data)
+
+
+class _Reader:
+    """Reads one body under the whole-request deadline and the size cap.
+
+    The SDK's timeout bounds each read, so a server dripping one byte a second held a request
+    for as long as it liked; and a gzip body was expanded whole in memory (1 MB became 2.1 GB).
+    Reading the decoded stream chunk by chunk bounds both.
+    """
+
+    def __init__(self, settings: Settings, started: float) -> None:
+        self.deadline = started + settings.timeout
+        self.cap = settings.max_response_bytes
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes, request: Any) -> None:
+        self.size += len(chunk)
+        if self.size > self.cap:
+            raise ResponseTooLarge(
+                f"the response exceeded max_response_bytes={self.cap:,} (after decompression)"
+            )
+        self.parts.append(chunk)
+        if time.monotonic() > self.deadline:
+            raise openai.APITimeoutError(request=request)
+
+    def completion(self) -> ChatCompletion:
+        return parse_completion(b"".join(self.parts))
 
 
 def retry_after_seconds(exc: BaseException | None) -> float | None:
@@ -93,17 +174,15 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
     headers = response.headers
     raw_ms = headers.get("retry-after-ms")
     if raw_ms:
-        try:
-            return max(float(raw_ms) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        seconds = _finite(raw_ms)
+        if seconds is not None:
+            return seconds / 1000.0
     raw = headers.get("retry-after")
     if not raw:
         return None
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        pass
+    seconds = _finite(raw)
+    if seconds is not None:
+        return seconds
     try:  # an HTTP date; anything else is no hint at all
         parsed = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError):
@@ -111,6 +190,16 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return max(parsed.timestamp() - time.time(), 0.0)
+
+
+def _finite(raw: str) -> float | None:
+    """A header's number of seconds, or None: "nan", "inf" and words are no hint at all (a nan
+    once reached `time.sleep` and crashed the sync path)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return max(value, 0.0) if math.isfinite(value) else None
 
 
 class WaitRetryAfter:
@@ -136,7 +225,7 @@ def retry_policy(settings: Settings, stats: Callable[[], CallStats | None]) -> d
         if current is not None:
             current.transport_retries += 1
         exc = state.outcome.exception() if state.outcome else None
-        log.warning("transient provider error, retrying: %s", redact(str(exc), settings.api_key))
+        log.warning("transient provider error, retrying: %s", redact(str(exc), *settings.secrets))
 
     return {
         "retry": retry_if_exception(is_transient),
@@ -158,18 +247,37 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
             401: "the API key was rejected: check OPENAI_API_KEY",
             403: "the key is not allowed to use this model or endpoint",
             404: f"model {settings.model!r} or endpoint {settings.endpoint} not found",
+            413: "the request is too large for this server: lower max_chars, or raise the "
+            "server's request size limit",
+            422: "the server could not process the request (often a parameter it does not "
+            f"support in mode {settings.mode!r}; try mode='json' or 'md_json')",
             429: "rate limited after retries: lower concurrency or raise retries",
-        }.get(status, "the provider failed after retries; try again later")
+        }.get(
+            status,
+            "the provider failed after retries; try again later"
+            if attempts > 1
+            else "the provider rejected the request",
+        )
         if status == 400 and _CONTEXT_TOO_LONG.search(str(exc.message)):
             advice = (
                 "the article exceeds the model's context window: lower max_chars or use a "
                 "model with a larger context"
             )
         message = f"HTTP {status} from {settings.endpoint}: {advice}. Provider said: {exc.message}"
-        return ProviderError(redact(message, settings.api_key), status=status, attempts=attempts)
+        return ProviderError(redact(message, *settings.secrets), status=status, attempts=attempts)
+    if isinstance(exc, ErrorInBody):
+        code = f" (code {exc.code})" if exc.code is not None else ""
+        message = (
+            f"{settings.endpoint} answered HTTP 200 with an error{code} after {attempts} "
+            f"attempt(s). Provider said: {exc.message}"
+        )
+        return ProviderError(redact(message, *settings.secrets), status=exc.code, attempts=attempts)
+    if isinstance(exc, ResponseTooLarge):
+        message = f"the response from {settings.endpoint} was refused: {exc}"
+        return ProviderError(message, status=None, attempts=attempts)
     if isinstance(exc, openai.APITimeoutError):
         message = (
-            f"no answer from {settings.endpoint} within {settings.timeout:g}s after "
+            f"no complete answer from {settings.endpoint} within {settings.timeout:g}s after "
             f"{attempts} attempt(s): raise timeout= or check the server"
         )
         return ProviderError(message, status=None, attempts=attempts)
@@ -181,8 +289,9 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
         return ProviderError(message, status=None, attempts=attempts)
     if isinstance(exc, MalformedBody):
         message = (
-            f"the response from {settings.endpoint} was not valid JSON after {attempts} "
-            f"attempt(s) ({exc}): a proxy or the server cut it short; try again later"
+            f"the response from {settings.endpoint} was not a chat completion after {attempts} "
+            f"attempt(s) ({redact(str(exc), *settings.secrets)}): a proxy, a wrong base URL or "
+            "a server that cut it short; check the base URL or try again later"
         )
         return ProviderError(message, status=None, attempts=attempts)
     return exc
@@ -270,7 +379,7 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
     try:
         client = openai.OpenAI(**client_options(settings))
     except openai.OpenAIError as exc:
-        raise ConfigurationError(redact(str(exc), settings.api_key)) from None
+        raise ConfigurationError(redact(str(exc), *settings.secrets)) from None
     policy = retry_policy(settings, current_stats.get)
 
     def create(**kwargs: Any) -> ChatCompletion:
@@ -281,12 +390,19 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
                 with attempt:
                     attempts += 1
                     _count_request()
-                    try:
-                        completion = client.chat.completions.create(**kwargs)
-                    except json.JSONDecodeError as exc:
-                        raise MalformedBody(exc.msg) from exc
+                    reader = _Reader(settings, time.monotonic())
+                    with client.chat.completions.with_streaming_response.create(
+                        **kwargs
+                    ) as response:
+                        for chunk in response.iter_bytes():
+                            reader.add(chunk, response.http_request)
+                    completion = reader.completion()
         except openai.OpenAIError as exc:
-            raise provider_error(exc, settings, attempts) from None
+            failure = provider_error(exc, settings, attempts)
+        else:
+            failure = None
+        if failure is not None:  # raised outside the handler: no __context__ to leak a key
+            raise failure
         record_completion(completion)
         check_completion(completion)
         return completion
@@ -310,7 +426,7 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
     try:
         first: openai.AsyncOpenAI | None = openai.AsyncOpenAI(**client_options(settings))
     except openai.OpenAIError as exc:
-        raise ConfigurationError(redact(str(exc), settings.api_key)) from None
+        raise ConfigurationError(redact(str(exc), *settings.secrets)) from None
     clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
         weakref.WeakKeyDictionary()
     )
@@ -334,12 +450,18 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
                 with attempt:
                     attempts += 1
                     _count_request()
-                    try:
-                        completion = await client_for_this_loop().chat.completions.create(**kwargs)
-                    except json.JSONDecodeError as exc:
-                        raise MalformedBody(exc.msg) from exc
+                    reader = _Reader(settings, time.monotonic())
+                    completions = client_for_this_loop().chat.completions
+                    async with completions.with_streaming_response.create(**kwargs) as response:
+                        async for chunk in response.iter_bytes():
+                            reader.add(chunk, response.http_request)
+                    completion = reader.completion()
         except openai.OpenAIError as exc:
-            raise provider_error(exc, settings, attempts) from None
+            failure = provider_error(exc, settings, attempts)
+        else:
+            failure = None
+        if failure is not None:  # raised outside the handler: no __context__ to leak a key
+            raise failure
         record_completion(completion)
         check_completion(completion)
         return completion

@@ -35,7 +35,7 @@ def options(server, tmp_path, **kw):
         "model": "m",
         "base_url": server.base_url,
         "cache_dir": tmp_path / "cache",
-        "timeout": 0.5,
+        "timeout": 1.5,  # whole request; hangs last hang_seconds=3
         "retry_max_wait": 0.05,
         **kw,
     }

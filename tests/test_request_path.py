@@ -85,7 +85,7 @@ def test_a_garbled_body_is_a_transport_retry_not_a_reask(serve):
 
 def test_a_body_that_stays_garbled_is_a_provider_error(serve):
     server = serve(FaultPlan([Fault("malformed", 1.0, attempts=None)]))
-    with pytest.raises(llmclaims.ProviderError, match="not valid JSON after 3 attempt"):
+    with pytest.raises(llmclaims.ProviderError, match="not a chat completion after 3 attempt"):
         make(server, retries=2, retry_max_wait=0.01).summarize(TEXT)
     assert server.count == 3
 

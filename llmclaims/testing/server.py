@@ -28,6 +28,7 @@ class Reply:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between the body's bytes: a server that drips its answer
 
 
 HANG = "hang"  # keep the connection open without answering, until the client times out
@@ -285,14 +286,25 @@ class FakeOpenAI:
             def log_message(self, format: str, *args: Any) -> None:  # quiet by default
                 pass
 
-            def _send(self, status: int, payload: bytes, headers: dict[str, str]) -> None:
+            def _send(
+                self, status: int, payload: bytes, headers: dict[str, str], trickle: float = 0.0
+            ) -> None:
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                given = {key.lower() for key in headers}
+                if "content-type" not in given:
+                    self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(payload)))
                 for key, value in headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                self.wfile.write(payload)
+                if not trickle:
+                    self.wfile.write(payload)
+                    return
+                for i in range(len(payload)):
+                    if server._stopping.wait(trickle):
+                        return
+                    self.wfile.write(payload[i : i + 1])
+                    self.wfile.flush()
 
             def _serve(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
@@ -321,7 +333,10 @@ class FakeOpenAI:
                     if isinstance(reply.body, bytes)
                     else (json.dumps(reply.body).encode())
                 )
-                self._send(reply.status, payload, reply.headers)
+                try:
+                    self._send(reply.status, payload, reply.headers, reply.trickle)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up: fine
+                    self.close_connection = True
 
             do_POST = do_GET = do_DELETE = _serve
 
