@@ -20,6 +20,7 @@ from .claim_checks import claim_flags
 from .dates import is_timex3_value, normalize_date
 from .grounding import locate_evidence, sentence_around
 from .hedging import CueTexts
+from .links import repair_links
 from .models import (
     ArticleSummary,
     Claim,
@@ -53,6 +54,10 @@ class Grounder:
         self.reasks = reasks
         self.stats = stats
         self._found: dict[str, Span | None] = {}
+        # The schema-valid answer with the fewest missing quotes so far: if a later re-ask
+        # comes back malformed, this paid answer is used (its gaps go to the grounding policy).
+        self.best: WireArticle | None = None
+        self._best_missing = -1
 
     def find(self, quote: str) -> Span | None:
         if quote not in self._found:
@@ -67,12 +72,21 @@ class Grounder:
         if self.stats is not None and self.stats.responses > self.reasks:
             return
         missing = self.missing(wire)
+        if self._best_missing < 0 or len(missing) < self._best_missing:
+            self.best, self._best_missing = wire, len(missing)
         if missing:
-            listed = "; ".join(repr(q) for q in missing[:20])
             raise ValueError(
                 "these evidence quotes do not occur in the article; copy each one exactly "
-                f"from the article text, or remove it: {listed}"
+                f"from the article text, or remove it: {_listed(missing)}"
             )
+
+
+def _listed(quotes: list[str], limit: int = 20, chars: int = 200) -> str:
+    """The missing quotes for a re-ask, each cut to `chars`: quoting a 1 MB invented quote in
+    full made every following request megabytes larger."""
+    shown = [q if len(q) <= chars else q[:chars] + "…" for q in quotes[:limit]]
+    more = f" (and {len(quotes) - limit} more)" if len(quotes) > limit else ""
+    return "; ".join(repr(q) for q in shown) + more
 
 
 def _items(wire: WireArticle) -> list[Any]:
@@ -209,7 +223,7 @@ def assemble(
 ) -> ArticleSummary:
     """Build the public summary: locate evidence, apply the grounding policy, add metadata."""
     grounder = grounder or Grounder(text)
-    wire = answer.wire
+    wire, link_flags = repair_links(answer.wire)
     policy = settings.grounding
     dropped: list[Dropped] = []
 
@@ -235,7 +249,7 @@ def assemble(
                 flags.append(UNGROUNDED)
         values = _wire_values(item)
         values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
-        values["flags"] = flags
+        values["flags"] = flags + link_flags.get((kind, ident), []) if link_flags else flags
         return values, [span for _, span in found if span is not None]
 
     sources: list[Source] = []

@@ -176,6 +176,8 @@ class Summarizer:
             with self._calling(stats, grounder):
                 wire = self._create(**self._request(article, day))
         except InstructorRetryException as exc:
+            if grounder.best is not None:  # a paid, valid answer: use it, never throw it away
+                return self._finish(article, day, key, grounder.best, stats, grounder)
             failure = self._translate(exc, stats)
         else:
             return self._finish(article, day, key, wire, stats, grounder)
@@ -211,6 +213,8 @@ class Summarizer:
                 with self._calling(stats, grounder):
                     wire = await self._acreate(**self._request(article, day))
             except InstructorRetryException as exc:
+                if grounder.best is not None:  # a paid, valid answer: use it
+                    return self._finish(article, day, key, grounder.best, stats, grounder)
                 failure = self._translate(exc, stats)
             else:
                 return self._finish(article, day, key, wire, stats, grounder)
