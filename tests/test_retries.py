@@ -137,16 +137,29 @@ def test_reasks_are_bounded(serve):
     assert "2 attempt(s)" in str(info.value)
 
 
-def test_dangling_ids_are_reasked(serve):
+def test_dangling_ids_are_removed_with_a_flag_not_paid_for_again(serve):
     def bad(request):
         answer = json.loads(json.dumps(llmclaims.testing.stub_answer(request.article)))
         answer["claims"][0]["source_ids"] = ["S9"]
         return Reply(body=completion(json.dumps(answer)))
 
     server = serve(script(bad))
+    summary = make(server).summarize(TEXT)
+    assert server.count == 1
+    assert summary.claims[0].source_ids == []
+    assert "link_removed:source_ids:S9" in summary.claims[0].flags
+
+
+def test_duplicate_ids_are_reasked(serve):
+    def bad(request):
+        answer = json.loads(json.dumps(llmclaims.testing.stub_answer(request.article)))
+        answer["sources"].append(dict(answer["sources"][0]))
+        return Reply(body=completion(json.dumps(answer)))
+
+    server = serve(script(bad))
     make(server).summarize(TEXT)
     assert server.count == 2
-    assert "S9" in json.dumps(server.requests[1].json()["messages"][2:])
+    assert "not unique" in json.dumps(server.requests[1].json()["messages"][2:])
 
 
 def test_invented_evidence_is_reasked_with_the_failing_quote(serve):
