@@ -19,6 +19,7 @@ call itself (about 3 ms on the same machine). This module pays those costs once:
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache
@@ -75,9 +76,18 @@ def _compiled(source: str) -> Template:
     return SandboxedEnvironment().from_string(source)
 
 
+# The article sits between <article> tags; a "</article>" inside it would close the data early
+# and let the text after it read as the prompt's own words. In the prompt (never in the text the
+# offsets refer to) it is written "<\/article>".
+_CLOSING_TAG = re.compile(r"<\s*/(\s*article)", re.IGNORECASE)
+
+
 def render_messages(prompt: Prompt, article: str, published: date | None) -> list[dict[str, str]]:
     """The system and user messages for one article."""
-    variables = {"article": article, "published": published.isoformat() if published else ""}
+    variables = {
+        "article": _CLOSING_TAG.sub(r"<\\/\1", article),
+        "published": published.isoformat() if published else "",
+    }
     return [
         {"role": "system", "content": _compiled(prompt.system).render(variables)},
         {"role": "user", "content": _compiled(prompt.user).render(variables)},
