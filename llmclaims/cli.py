@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -186,17 +187,26 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if tally.failed or tally.failed_before else 0
 
 
+def _debug_traceback(debug: bool) -> None:
+    if debug:
+        traceback.print_exc(file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="llmclaims: %(message)s")
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # we report its failures
     args = build_parser().parse_args(argv)
     debug = bool(os.environ.get("LLMCLAIMS_DEBUG"))
+    if not debug:  # retries are counted in metadata and on the batch's progress bar
+        logging.getLogger("llmclaims.transport").setLevel(logging.ERROR)
     try:
         return int(args.run(args))
     except ConfigurationError as exc:
+        _debug_traceback(debug)
         print(f"llmclaims: error: {exc}", file=sys.stderr)
         return 2
     except LLMClaimsError as exc:
+        _debug_traceback(debug)
         print(f"llmclaims: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -145,3 +145,27 @@ def test_a_reflected_key_in_a_200_error_object_is_redacted(serve):
     with pytest.raises(llmclaims.ProviderError) as caught:
         summarize(server, api_key=SECRET)
     assert SECRET not in str(caught.value) and "[REDACTED]" in str(caught.value)
+
+
+def test_the_cli_prints_one_line_for_a_failure_after_retries(serve, tmp_path, capsys):
+    from llmclaims.cli import main
+
+    server = serve(script(*[Reply(status=503, body={"error": {"message": "busy"}})] * 5))
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    args = ["summarize", str(article), "--model", "m", "--base-url", server.base_url, "--no-cache"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "ProviderError" in err
+    assert server.count == 5  # four retries happened, silently
+
+
+def test_debug_shows_the_traceback_of_a_library_error(tmp_path, capsys, monkeypatch):
+    from llmclaims.cli import main
+
+    monkeypatch.setenv("LLMCLAIMS_DEBUG", "1")
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"")
+    assert main(["summarize", str(article), "--model", "m", "--base-url", "http://127.0.0.1:9/v1"])
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "InputError" in err
