@@ -339,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
         stats, errors, _ = evaluate(name, args.data_dir, in_context=True)
         elapsed = time.perf_counter() - t0
         n_all = sum(int(s["n"]) for s in stats.values())
+        if n_all == 0:
+            print(f"error: no {name} expressions under {args.data_dir}", file=sys.stderr)
+            return 2
         note = f", {skipped} non-text-consuming TIMEX3 skipped" if skipped else ""
         print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for both runs)")
         _print_table("isolated (expression + DCT)", iso_stats)
