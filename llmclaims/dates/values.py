@@ -8,7 +8,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal[
     "day",
