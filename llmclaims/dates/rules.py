@@ -57,6 +57,7 @@ from .tables import (
     CENTURY_ORDINALS,
     DECADE_WORDS,
     DEICTIC_DAYS,
+    HABITUAL_WEEKDAYS,
     HOLIDAYS,
     MONTHS,
     ORDINALS,
@@ -396,7 +397,7 @@ def _h_set_every(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 def _h_weekday_plural(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     """'Mondays' (habitual)."""
-    return _dv(f"XXXX-WXX-{WEEKDAYS[m.group('wd')]}", "set")
+    return _dv(f"XXXX-WXX-{HABITUAL_WEEKDAYS[m.group('wd')]}", "set")
 
 
 def _shift(dct: _dt.date, letter: str, k: int) -> tuple[str, Granularity] | None:
@@ -923,7 +924,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
         r"\s+(?:(?P<wd>" + _WD + r")|(?P<mon>" + _MON + r")|(?P<pod>" + _POD + r")"
         r"|(?:(?P<n>" + _NUM + r")\s+)?(?P<other>other\s+)?(?P<u>" + _UNIT + r"))"),
      _h_set_every),
-    (_c(r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"),
+    (_c(r"(?P<wd>" + _alt(HABITUAL_WEEKDAYS) + ")"),
      _h_weekday_plural),
     # shifts from publication
     (_c(_AMOUNT + r"\s+(?:ago|fa|back|before\s+now|or\s+so\s+ago)"), _h_shift(-1)),

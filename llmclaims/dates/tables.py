@@ -103,27 +103,29 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
 
 
 # Holidays: a fixed (month, day) or a function of the year.
+_HolidaySpec = tuple[int, int] | tuple[str, int] | tuple[str, int, int, int]
+
+
+def _holiday(spec: _HolidaySpec) -> tuple[int, int] | Callable[[int], _dt.date]:
+    """A language module's holiday spec as a date rule: ``(month, day)`` is fixed,
+    ``("easter", days)`` is days after Easter Sunday, ``("nth", month, weekday, n)`` the
+    n-th ISO weekday of the month. Specs are data so that language modules need no code."""
+    if spec[0] == "easter":
+        days = int(spec[1])
+        return _easter if days == 0 else (lambda y: _easter(y) + _dt.timedelta(days=days))
+    if spec[0] == "nth":
+        _, month, weekday, n = spec  # type: ignore[misc]
+        return lambda y: _nth_weekday(y, int(month), int(weekday), int(n))
+    return (int(spec[0]), int(spec[1]))
+
+
 _HOLIDAYS: dict[str, dict[str, tuple[int, int] | Callable[[int], _dt.date]]] = {
-    "en": {
-        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-        "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-        "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
-        "the fourth of july": (7, 4), "easter": _easter, "easter sunday": _easter,
-        "easter monday": lambda y: _easter(y) + _dt.timedelta(days=1),
-        "good friday": lambda y: _easter(y) - _dt.timedelta(days=2),
-        "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
-        "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    },
-    "it": {
-        "natale": (12, 25), "vigilia di natale": (12, 24), "santo stefano": (12, 26),
-        "capodanno": (1, 1), "san silvestro": (12, 31), "epifania": (1, 6), "befana": (1, 6),
-        "ferragosto": (8, 15), "san valentino": (2, 14), "festa della liberazione": (4, 25),
-        "festa della repubblica": (6, 2), "festa dei lavoratori": (5, 1),
-        "ognissanti": (11, 1), "pasqua": _easter,
-        "pasquetta": lambda y: _easter(y) + _dt.timedelta(days=1),
-        "venerdì santo": lambda y: _easter(y) - _dt.timedelta(days=2),
-    },
-}  # fmt: skip
+    m.CODE: {k: _holiday(v) for k, v in m.DATE_HOLIDAYS.items()} for m in registered()
+}
+# Plural weekdays read as habitual ("Mondays"), in languages that form them.
+_HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
+    m.CODE: getattr(m, "DATE_HABITUAL_WEEKDAYS", {}) for m in registered()
+}
 
 # Leading modifiers, with the TimeML mod they imply, and function words (mod None). They
 # are removed one at a time and the rules are tried again after each removal, so "in two
@@ -205,4 +207,5 @@ ORDINALS: dict[str, int] = _merge(_ORDINALS)
 CENTURY_ORDINALS: dict[str, int] = _merge(_CENTURY_ORDINALS)
 DECADE_WORDS: dict[str, int] = _merge(_DECADE_WORDS)
 HOLIDAYS: dict[str, tuple[int, int] | Callable[[int], _dt.date]] = _merge(_HOLIDAYS)
+HABITUAL_WEEKDAYS: dict[str, int] = _merge(_HABITUAL_WEEKDAYS)
 PREFIX_MODS: dict[str, Mod | None] = {p: mod for t in _PREFIXES.values() for p, mod in t}

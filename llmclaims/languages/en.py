@@ -240,3 +240,20 @@ DATE_PREFIXES: list[tuple[str, str | None]] = [
         ("during", None), ("on", None), ("in", None), ("at", None), ("by", None),
         ("of", None), ("for", None), ("within", None), ("from", None), ("the", None),
     ]  # fmt: skip
+
+
+# Holidays: (month, day), ("easter", days after Easter Sunday) or ("nth", month, ISO weekday, n).
+DATE_HOLIDAYS: dict[str, tuple[int, int] | tuple[str, int] | tuple[str, int, int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
+    "the fourth of july": (7, 4), "easter": ("easter", 0), "easter sunday": ("easter", 0),
+    "easter monday": ("easter", 1), "good friday": ("easter", -2),
+    "thanksgiving": ("nth", 11, 4, 4), "thanksgiving day": ("nth", 11, 4, 4),
+}  # fmt: skip
+
+# Plural weekdays read as habitual ("Mondays": every Monday).
+DATE_HABITUAL_WEEKDAYS: dict[str, int] = {
+    "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5,
+    "saturdays": 6, "sundays": 7,
+}  # fmt: skip

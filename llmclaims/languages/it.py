@@ -180,3 +180,14 @@ DATE_PREFIXES: list[tuple[str, str | None]] = [
         ("dalle", None), ("sul", None), ("sullo", None), ("sulla", None), ("sull'", None),
         ("di", None), ("d'", None), ("da", None), ("ad", None), ("su", None),
     ]  # fmt: skip
+
+
+# Holidays: (month, day), ("easter", days after Easter Sunday) or ("nth", month, ISO weekday, n).
+DATE_HOLIDAYS: dict[str, tuple[int, int] | tuple[str, int] | tuple[str, int, int, int]] = {
+    "natale": (12, 25), "vigilia di natale": (12, 24), "santo stefano": (12, 26),
+    "capodanno": (1, 1), "san silvestro": (12, 31), "epifania": (1, 6), "befana": (1, 6),
+    "ferragosto": (8, 15), "san valentino": (2, 14), "festa della liberazione": (4, 25),
+    "festa della repubblica": (6, 2), "festa dei lavoratori": (5, 1),
+    "ognissanti": (11, 1), "pasqua": ("easter", 0), "pasquetta": ("easter", 1),
+    "venerdì santo": ("easter", -2),
+}  # fmt: skip
