@@ -1,0 +1,1022 @@
+"""Absolute and yearless dates, rule handlers, the rule table and its driver loop."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .calendar import (
+    _add_months,
+    _Ctx,
+    _past_first,
+    _period_str,
+    _tensed_day,
+    _tensed_weekday,
+    _tensed_year,
+    _two_digit_year,
+    _week_str,
+    _year_token,
+)
+from .patterns import (
+    _AMOUNT,
+    _AMOUNT_REQ,
+    _DAY,
+    _DURATION,
+    _MON,
+    _NUM,
+    _POD,
+    _RE_PREFIX,
+    _RE_PREFIX_A,
+    _RE_SPACES,
+    _RE_SUFFIX,
+    _SEASON,
+    _UNIT,
+    _WD,
+    _YEAR,
+    _YEAR_OF,
+    _alt,
+    _c,
+    _clean,
+    _strip_function_words,
+)
+from .reference import _REF_ANCHORS, _parse_reference, _ref_shift_years, _ref_unit, _ref_value
+from .tables import (
+    _CENTURY_ORDINALS,
+    _DECADE_WORDS,
+    _IT_CENTURY_NAMES,
+    _NUMBERS,
+    _PLURAL_UNITS,
+    _SEASON_START,
+    _SUFFIXES,
+    _TIME_ZONES,
+    _UNIT_GRAN,
+    _UNIT_IN_YEARS,
+    CAL_UNITS,
+    CENTURY_ORDINALS,
+    DECADE_WORDS,
+    DEICTIC_DAYS,
+    HABITUAL_WEEKDAYS,
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PREFIX_MODS,
+    QUAL_POST,
+    QUAL_PRE,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    VAGUE,
+    WEEKDAYS,
+)
+from .values import DateValue, Granularity, Mod, _dv, _safe_date
+
+# ======================================================================================
+# Absolute and yearless calendar dates
+# ======================================================================================
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """Calendar parts stated by an expression (``yy``: a two-digit year to resolve)."""
+
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    yy: int | None = None
+    wd: int | None = None
+
+
+# fmt: off
+_WD_PREFIX = r"(?:(?P<wd>" + _WD + r")\s+(?:the\s+)?)?"
+_ABS_PATTERNS: list[re.Pattern[str]] = [
+    # 4 gennaio 2024 / the 4th of July / 30 dicembre / 1° gennaio del 2024
+    _c(_WD_PREFIX + _DAY + r"\s+(?:of\s+|de\s+)?(?P<m>" + _MON + r")(?:\s+" + _YEAR_OF + _YEAR
+       + ")?"),
+    # January 4 2024 / Dec. 30 / July the 4th
+    _c(_WD_PREFIX + r"(?P<m>" + _MON + r")\s+(?:the\s+)?" + _DAY + r"(?:\s+" + _YEAR + ")?"),
+    # March 2013 / gennaio del 2024 / March '13
+    _c(r"(?P<m>" + _MON + r")\s+" + _YEAR_OF + _YEAR),
+    # 2024-01-04 / 2024-01 / 2024/01/04 (a time part is ignored)
+    _c(r"(?P<y>\d{4})[-/](?P<m>\d{1,2})(?:[-/](?P<d>\d{1,2}))?(?:t[\d:.]+z?)?"),
+    # 4/1/2024, 4.1.24: day/month order depends on the language
+    _c(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{4}|\d{2})"),
+    # 2009 / '82 / (the) year 2009 / (l') anno 2009
+    _c(r"(?:year\s+|anno\s+)?" + _YEAR),
+    # March / marzo
+    _c(r"(?P<m>" + _MON + r")"),
+    # the 15th / the 1st (a bare "15" is too ambiguous)
+    _c(r"(?P<d>\d{1,2})(?:st|nd|rd|th|°|º)|(?P<d1>first|primo)"),
+]
+# fmt: on
+
+
+def _abs_parts(s: str, ctx: _Ctx, allow_bare_day: bool = False) -> _Parts | None:
+    """Parse an absolute or yearless calendar date into the parts it states."""
+    if allow_bare_day and s.isdigit() and 1 <= int(s) <= 31:
+        return _Parts(d=int(s))
+    for pattern in _ABS_PATTERNS:
+        if (m := pattern.fullmatch(s)) is not None:
+            break
+    else:
+        return None
+    g = m.groupdict()
+    y = mo = d = yy = None
+    if g.get("a"):
+        a, b, c = int(g["a"]), int(g["b"]), g["c"]
+        if a > 12 or (b <= 12 and ctx.lang != "en"):
+            d, mo = a, b
+        else:
+            mo, d = a, b
+        y, yy = (int(c), None) if len(c) == 4 else (None, int(c))
+    else:
+        if g.get("m"):
+            mo = int(g["m"]) if g["m"].isdigit() else MONTHS[g["m"].rstrip(".")]
+        if g.get("d"):
+            d = int(g["d"])
+        elif g.get("d1"):
+            d = 1
+        if g.get("y"):
+            y, yy = (None, int(g["y"][1:])) if g["y"].startswith("'") else (int(g["y"]), None)
+    if (mo is not None and not 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
+        return None
+    if y is not None and not 1000 <= y <= 2999:
+        return None
+    wd = WEEKDAYS[g["wd"].rstrip(".")] if g.get("wd") else None
+    return _Parts(y=y, m=mo, d=d, yy=yy, wd=wd)
+
+
+def _resolve_two_digit_year(p: _Parts, ctx: _Ctx) -> tuple[_Parts, bool]:
+    """Give a two-digit year its century from the publication date: (parts, anchored)."""
+    if p.yy is None:
+        return p, False
+    y = _two_digit_year(p.yy, ctx.dct)
+    return replace(p, y=y, yy=None), y is not None
+
+
+def _format_parts(p: _Parts, ctx: _Ctx) -> DateValue | None:
+    """Resolve what is missing from the publication date (if any) and format the parts."""
+    p, anchored = _resolve_two_digit_year(p, ctx)
+    y, m, d = p.y, p.m, p.d
+    if m is None and d is not None:  # "the 15th": that day of the nearest month
+        if ctx.dct is None:
+            return _dv(f"XXXX-XX-{d:02d}", "day")
+        dct = ctx.dct
+        months = (_add_months(dct.year, dct.month, k) for k in (-1, 0, 1))
+        cands = [c for y_, m_ in months if (c := _safe_date(y_, m_, d)) is not None]
+        best = min(cands, key=lambda c: _past_first(c, dct))
+        return _dv(best.isoformat(), "day", anchored=True)
+    if y is None and m is not None and ctx.dct is not None:
+        anchored = True
+        if d is None:
+            y = _tensed_year(m, 1, ctx)
+        else:
+            near = _tensed_day(m, d, ctx, p.wd)
+            if near is None:
+                return None
+            y = near.year
+    if m is None:  # a year; None if it was two digits and there is no publication date
+        return _dv(f"{y:04d}" if y is not None else None, "year", anchored=anchored)
+    year = f"{y:04d}" if y is not None else "XXXX"
+    if d is None:
+        return _dv(f"{year}-{m:02d}", "month", anchored=anchored)
+    if _safe_date(y if y is not None else 2000, m, d) is None:  # 2000: a leap year
+        return None
+    return _dv(f"{year}-{m:02d}-{d:02d}", "day", anchored=anchored)
+
+
+_UNIT_GRANULARITY: dict[str, Granularity] = {
+    "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+    "half": "half", "year": "year", "fy": "year", "decade": "decade",
+    "century": "century", "day": "day",
+}  # fmt: skip
+
+
+def _rel_value(unit: str, k: int, ctx: _Ctx) -> DateValue:
+    """The calendar ``unit`` containing the publication date, shifted by ``k`` units."""
+    gran = _UNIT_GRANULARITY[unit]
+    if ctx.dct is None:
+        return _dv(None, gran)
+    return _dv(_period_str(unit, k, ctx.dct), gran, anchored=True)
+
+
+# ======================================================================================
+# Rule handlers: (match, context) -> DateValue, or None to let later rules try.
+# ======================================================================================
+
+Handler = Callable[[re.Match[str], _Ctx], DateValue | None]
+
+
+def _g(m: re.Match[str], *names: str) -> str | None:
+    """First non-empty named group among ``names`` (patterns with alternative branches)."""
+    d = m.groupdict()
+    return next((d[n] for n in names if d.get(n)), None)
+
+
+def _num_value(text: str | None) -> float | None:
+    """Value of a number word or digits ("two", "ventitré", "2,5")."""
+    if text is None:
+        return None
+    if text in _NUMBERS:
+        return float(_NUMBERS[text])
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _duration_value(n: float | None, unit_word: str) -> str:
+    """ISO 8601 / TimeML duration of ``n`` units (``None``: an unknown count, ``X``)."""
+    letter, mult, is_time = UNITS[unit_word]
+    if n is None:
+        return f"{'PT' if is_time else 'P'}X{letter}"
+    n *= mult
+    if letter in _UNIT_IN_YEARS:
+        n, letter = n * _UNIT_IN_YEARS[letter], "Y"
+    smaller = {"H": (60, "M", True), "D": (24, "H", True), "W": (7, "D", False),
+               "Y": (12, "M", False)}  # fmt: skip
+    if is_time and letter == "M":
+        smaller["M"] = (60, "S", True)
+    if n < 1 and letter in smaller and (n * smaller[letter][0]).is_integer():
+        factor, letter, is_time = smaller[letter]
+        n *= factor
+    number = str(int(n)) if n.is_integer() else f"{n:g}"
+    return f"{'PT' if is_time else 'P'}{number}{letter}"
+
+
+def _h_vague(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    return _dv(VAGUE[m.group(0)], "vague")
+
+
+def _h_recent_history(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'in recent U.S. history'."""
+    return _dv("PAST_REF", "vague")
+
+
+def _anaphoric_day(ctx: _Ctx) -> _dt.date:
+    """The day a day-less expression ("the day", "in the morning", "at 18:00 UTC") is
+    about: the reference day if there is one, else the publication day."""
+    assert ctx.dct is not None
+    if ctx.ref is not None and ctx.ref.gran == "day":
+        return ctx.ref.start
+    return ctx.dct
+
+
+def _h_publication_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the day' ("shares rose 2% on the day"): the day of the reported trading, i.e. the
+    reference day when one is known (the day the report is about), else the publication
+    day."""
+    if ctx.dct is None:
+        return _dv(None, "day")
+    return _dv(_anaphoric_day(ctx).isoformat(), "day", anchored=True)
+
+
+_STREAK_UNITS = {
+    "day": "day", "session": "day", "trading day": "day", "trading session": "day",
+    "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+    "giorno": "day", "giornata": "day", "seduta": "day", "settimana": "week",
+    "mese": "month", "trimestre": "quarter", "anno": "year",
+}  # fmt: skip
+_STREAK_ORDINALS = {
+    *_CENTURY_ORDINALS["en"],
+    *_CENTURY_ORDINALS["it"],
+    *(w[:-1] + "a" for w in _CENTURY_ORDINALS["it"]),
+}
+_RE_IN_A_ROW = re.compile(r"(?:in\s+a\s+row|running|straight|di\s+fila|consecutiv[oaie])\b")
+
+
+def _h_streak(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the third straight day', 'the fourth consecutive week', 'la terza seduta
+    consecutiva', and 'fourth week' followed by "in a row" in the sentence: a streak
+    that ends with the reporting period, i.e. the current day/week/month."""
+    streak = m.group("streak") or m.group("streak2")
+    if not streak and not _RE_IN_A_ROW.match(_clean(ctx.right()[:20])):
+        return None
+    unit = _STREAK_UNITS[_RE_SPACES.sub(" ", _g(m, "u", "u2") or "")]
+    return _rel_value(unit, 0, ctx)
+
+
+def _h_deictic(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'ieri', 'tomorrow', 'stasera', 'yesterday morning'."""
+    offset, pod = DEICTIC_DAYS[m.group("w")]
+    if m.group("pod"):
+        pod = PARTS_OF_DAY[m.group("pod")]
+    gran: Granularity = "time" if pod else "day"
+    if ctx.dct is None:
+        return _dv(None, gran)
+    value = (ctx.dct + _dt.timedelta(days=offset)).isoformat()
+    return _dv(value + (f"T{pod}" if pod else ""), gran, anchored=True)
+
+
+def _range_value(a: str, b: str, ctx: _Ctx) -> DateValue | None:
+    """Range 'start/end'; a month or year stated on one side only is shared."""
+    a, b = _strip_function_words(a), _strip_function_words(b)
+    pa = _abs_parts(a, ctx, allow_bare_day=True)
+    pb = _abs_parts(b, ctx, allow_bare_day=True)
+    if pa is None or pb is None:  # e.g. "from Monday to Friday", "from last year to now"
+        va, vb = _parse(a, ctx), _parse(b, ctx)
+        if va is None or vb is None or va.type not in ("DATE", "TIME"):
+            return None
+        if va.granularity == "vague" or vb.type not in ("DATE", "TIME"):
+            return None
+        if va.value is None or vb.value is None:
+            return _dv(None, "range")
+        return _dv(f"{va.value}/{vb.value}", "range", anchored=va.anchored or vb.anchored)
+    pa, anchored_a = _resolve_two_digit_year(pa, ctx)
+    pb, anchored_b = _resolve_two_digit_year(pb, ctx)
+    if pb.m is None and pb.d is not None and pa.m is not None:  # "March 3 to 5"
+        pb = replace(pb, m=pa.m)
+    if pa.m is None and pa.d is not None and pb.m is not None:  # "dal 3 al 5 marzo"
+        pa = replace(pa, m=pb.m)
+    if pa.m is None and pb.m is None and (pa.d is not None or pb.d is not None):
+        return None  # two bare numbers
+    if pa.y is None and pb.y is None and pa.m is not None and pb.m is not None:
+        end = _format_parts(pb, ctx)  # the end follows the yearless rule
+        if end is not None and end.value is not None and end.anchored:
+            pb, anchored_b = replace(pb, y=int(end.value[:4])), True
+    if pa.y is None and pb.y is not None and pa.m is not None:
+        before = (pa.m, pa.d or 1) <= (pb.m or 12, pb.d or 31)
+        pa, anchored_a = replace(pa, y=pb.y if before else pb.y - 1), anchored_b
+    if pb.y is None and pa.y is not None and pb.m is not None:
+        after = (pb.m, pb.d or 31) >= (pa.m or 1, pa.d or 1)
+        pb, anchored_b = replace(pb, y=pa.y if after else pa.y + 1), anchored_a
+    va, vb = _format_parts(pa, ctx), _format_parts(pb, ctx)
+    if va is None or vb is None or va.value is None or vb.value is None:
+        return None
+    anchored = anchored_a or anchored_b or va.anchored or vb.anchored
+    return _dv(f"{va.value}/{vb.value}", "range", anchored=anchored)
+
+
+def _h_range(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'tra il 30 dicembre e il 2 gennaio', 'from Dec. 30 to Jan. 2', 'March to May'."""
+    return _range_value(m.group("a"), m.group("b"), ctx)
+
+
+def _h_range_years(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'2009-2011', '1990-91', '2009 al 2011'.
+
+    After a dash or slash a two-digit end must be the next year: '2008-05' is ISO May 2008.
+    """
+    a, b = m.group("a"), m.group("b")
+    if len(b) == 2:
+        end = int(a[:2] + b)
+        worded = m.group("sp").strip() not in ("-", "/")
+        if end != int(a) + 1 and not (worded and int(a) < end):
+            return None
+        b = str(end)
+    if int(b) <= int(a):
+        return None
+    return _dv(f"{a}/{b}", "range")
+
+
+def _h_range_days(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'3-5 marzo 2024', 'March 3-5, 2024'."""
+    mon, d1, d2, rest = m.group("mon"), m.group("d1"), m.group("d2"), m.group("rest")
+    if mon:
+        return _range_value(f"{mon} {d1}", f"{mon} {d2}{rest}", ctx)
+    return _range_value(d1, f"{d2}{rest}", ctx)
+
+
+def _h_set_word(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    return _dv(SET_WORDS[m.group(0)], "set")
+
+
+def _h_set_every(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'every Monday', 'ogni anno', 'twice a week', 'every two years'."""
+    if wd := m.group("wd"):
+        return _dv(f"XXXX-WXX-{WEEKDAYS[wd.rstrip('.')]}", "set")
+    if mon := m.group("mon"):
+        return _dv(f"XXXX-{MONTHS[mon.rstrip('.')]:02d}", "set")
+    if pod := m.group("pod"):
+        return _dv(f"XXXX-XX-XXT{PARTS_OF_DAY[pod]}", "set")
+    n = 2.0 if m.group("other") else _num_value(m.group("n")) or 1.0
+    return _dv(_duration_value(n, m.group("u")), "set")
+
+
+def _h_weekday_plural(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'Mondays' (habitual)."""
+    return _dv(f"XXXX-WXX-{HABITUAL_WEEKDAYS[m.group('wd')]}", "set")
+
+
+def _shift(dct: _dt.date, letter: str, k: int) -> tuple[str, Granularity] | None:
+    """The day ``dct`` shifted by ``k`` units, at the unit's granularity; a number of
+    weeks is counted in days ("a week ago" is the day seven days back, see module doc)."""
+    gran = _UNIT_GRAN.get(letter, "day")
+    if letter in ("S", "H"):  # we only know the day
+        return dct.isoformat(), gran
+    if letter in ("D", "W"):
+        return (dct + _dt.timedelta(days=k * (7 if letter == "W" else 1))).isoformat(), gran
+    if letter == "WE":
+        return _week_str(dct + _dt.timedelta(weeks=k)) + "-WE", gran
+    if letter in ("M", "Q"):
+        size = 1 if letter == "M" else 3
+        y, mo = _add_months(dct.year, dct.month, size * k)
+        return (f"{y:04d}-{mo:02d}" if letter == "M" else f"{y:04d}-Q{(mo - 1) // 3 + 1}"), gran
+    if letter == "Y":
+        return f"{dct.year + k:04d}", gran
+    if letter in _UNIT_IN_YEARS:  # "a decade ago": the year ten years back
+        return f"{dct.year + k * _UNIT_IN_YEARS[letter]:04d}", gran
+    return None
+
+
+def _h_shift(sign: int) -> Handler:
+    """'N units ago' / 'N units earlier' (sign -1), 'in N units' / 'tra N unità' (+1)."""
+
+    def handler(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+        letter, mult, _ = UNITS[m.group("u")]
+        n = _num_value(m.group("n"))
+        if n is None:  # "years ago", "a few days ago": somewhere in the past
+            return _dv("PAST_REF" if sign < 0 else "FUTURE_REF", "vague")
+        gran = _UNIT_GRAN.get(letter, "day")
+        k = sign * n * mult
+        if ctx.dct is None or not k.is_integer():
+            return _dv(None, gran)
+        shifted = _shift(ctx.dct, letter, int(k))
+        if shifted is None:
+            return _dv(None, gran)
+        return _dv(shifted[0], shifted[1], anchored=True)
+
+    return handler
+
+
+_LETTER_UNIT = {
+    "S": "day", "H": "day", "D": "day", "W": "day", "WE": "weekend", "M": "month",
+    "Q": "quarter", "Y": "year", "DE": "year", "CE": "year", "ML": "year",
+}  # fmt: skip
+
+
+def _ref_shift(m: re.Match[str], ctx: _Ctx, sign: int) -> DateValue | None:
+    """'N units later/earlier' from the reference time; None if there is none, the count
+    is unknown or fractional, or the reference is too coarse for the unit."""
+    ref = ctx.ref
+    if ref is None or ctx.dct is None:
+        return None
+    letter, mult, _ = UNITS[m.group("u")]
+    n = _num_value(m.group("n"))
+    if n is None or not (n * mult).is_integer():
+        return None
+    k = sign * int(n * mult)
+    if letter == "W" and ref.gran == "week":
+        return _dv(_period_str("week", k, ref.start), "week", anchored=True)
+    if _LETTER_UNIT.get(letter) not in _REF_ANCHORS[ref.gran]:
+        return None
+    shifted = _shift(ref.start, letter, k)
+    return _dv(shifted[0], shifted[1], anchored=True) if shifted else None
+
+
+def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'three days later', 'due anni dopo', 'two days before': from the reference time;
+    without one, relative to a time we do not know."""
+    sign = -1 if re.search(r"(?:before|prima)$", m.group(0)) else 1
+    if (out := _ref_shift(m, ctx, sign)) is not None:
+        return out
+    return _dv(None, _UNIT_GRAN.get(UNITS[m.group("u")][0], "day"))
+
+
+def _h_earlier(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'a year earlier': from the reference time when there is one (the period the
+    article was talking about); otherwise, in news, from the reporting time
+    (year-on-year comparisons)."""
+    return _ref_shift(m, ctx, -1) or _h_shift(-1)(m, ctx)
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'two years', 'già da settimane', 'the past three years', 'fifty-year'."""
+    unit = m.group("u")
+    lead, adj = m.groupdict().get("lead"), m.groupdict().get("adj")
+    if m.groupdict().get("x"):
+        n = None
+    elif m.group("n"):
+        n = _num_value(m.group("n"))
+        if n is None:
+            return None
+        if m.groupdict().get("half") or m.groupdict().get("half0"):
+            n += 0.5
+    elif unit in _PLURAL_UNITS:
+        n = None  # "years", "settimane": an unspecified number
+    elif lead in ("past", "recent") or (adj and not lead):
+        n = 1.0  # "the past year", "a full year"; "the last year" is a date (_h_rel_unit)
+    else:
+        return None
+    return _dv(_duration_value(n, unit), "duration")
+
+
+def _h_one_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'an unusually turbulent day', 'a difficult year': one unit."""
+    if m.group("u") in _PLURAL_UNITS:
+        return None
+    return _dv(_duration_value(1.0, m.group("u")), "duration")
+
+
+def _h_week_of_month(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the last week of March': ISO weeks belong to the month holding their Thursday."""
+    p = _abs_parts(_strip_function_words(m.group("rest")), ctx)
+    if p is None or p.m is None or p.d is not None:
+        return None
+    month = _format_parts(p, ctx)
+    if month is None or month.value is None or month.value.startswith("X"):
+        return _dv(None, "week")
+    y, mo = int(month.value[:4]), int(month.value[5:7])
+    days = (_dt.date(y, mo, 1) + _dt.timedelta(days=i) for i in range(31))
+    thursdays = [d for d in days if d.month == mo and d.isoweekday() == 4]
+    n = ORDINALS[m.group("o")]
+    n = len(thursdays) if n == -1 else n
+    if not 1 <= n <= len(thursdays):
+        return None
+    return _dv(_week_str(thursdays[n - 1]), "week", anchored=month.anchored)
+
+
+def _h_week_of_date(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the week of March 3' / 'la settimana del 3 marzo'."""
+    p = _abs_parts(_strip_function_words(m.group("rest")), ctx)
+    if p is None or p.d is None or p.m is None:
+        return None
+    day = _format_parts(p, ctx)
+    if day is None or day.value is None or day.value.startswith("X"):
+        return _dv(None, "week")
+    return _dv(_week_str(_dt.date.fromisoformat(day.value)), "week", anchored=day.anchored)
+
+
+def _year_expr(text: str | None, ctx: _Ctx) -> tuple[int | None, bool, bool]:
+    """Year part of "the first quarter of <year>": (year, understood, anchored)."""
+    if not text:
+        return None, True, False
+    s = _strip_function_words(text)
+    if re.fullmatch(r"\d{4}|'?\d{2}", s):
+        y, anchored = _year_token(s, ctx)
+        return y, True, anchored
+    if s in ("year", "anno", "current year", "anno in corso", "anno corrente"):
+        return (ctx.dct.year if ctx.dct else None), True, ctx.dct is not None
+    rel = _RE_REL_UNIT.fullmatch(s)
+    unit = rel and _g(rel, "u", "u2")
+    if rel and unit and CAL_UNITS[unit] in ("year", "fy") and rel.group("q") != "past":
+        v = _h_rel_unit(rel, ctx)
+        if v is None or v.value is None:
+            return None, True, False
+        return int(v.value.removeprefix("FY")), True, True
+    return None, False, False
+
+
+def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the third quarter of 2009', 'Q1 2013', '3Q09', 'il primo semestre', 'H2 2023'."""
+    kind = "H" if _g(m, "half", "h") else "Q"
+    size = 6 if kind == "H" else 3
+    gran: Granularity = "half" if kind == "H" else "quarter"
+    idx = ORDINALS[m.group("o")] if _g(m, "o") else int(_g(m, "qn", "hn") or 0)
+    year_text = _g(m, "yr", "yr2", "yr3")
+    if idx == -1 and not year_text:  # "the last quarter": the previous one
+        return _rel_value("half" if kind == "H" else "quarter", -1, ctx)
+    idx = 12 // size if idx == -1 else idx
+    if not 1 <= idx <= 12 // size:
+        return None
+    y, understood, anchored = _year_expr(year_text, ctx)
+    if not understood:
+        return None
+    if y is None:
+        if year_text:
+            return _dv(None, gran)
+        if ctx.dct is None:
+            return _dv(f"XXXX-{kind}{idx}", gran)
+        y, anchored = _tensed_year((idx - 1) * size + 1, size, ctx), True
+    return _dv(f"{y:04d}-{kind}{idx}", gran, anchored=anchored)
+
+
+def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'fiscal 2009', 'FY09', 'the 2009 fiscal year', "l'anno fiscale 2009"."""
+    y, anchored = _year_token(_g(m, "y", "y2", "y3") or "", ctx)
+    if y is None:
+        return _dv(None, "year")
+    return _dv(f"FY{y:04d}", "year", anchored=anchored)
+
+
+def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'last year', "l'anno scorso", 'this week', 'il mese prossimo', 'the past decade'."""
+    word = _RE_SPACES.sub(" ", _g(m, "u", "u2") or "")
+    unit = CAL_UNITS[word]
+    if q := m.groupdict().get("q"):
+        k = QUAL_PRE[q]
+        if q == "past" and unit not in ("weekend", "fy", "half"):
+            return _dv(_duration_value(1.0, word), "duration")  # "the past year": P1Y
+    elif qp := m.groupdict().get("qp"):
+        k = QUAL_POST[qp]
+    else:  # "the year", "l'anno", "the weekend": the current one
+        k = 0
+    qual = m.groupdict().get("q") or m.groupdict().get("qp")
+    anaphoric = qual in _ANAPHORIC_QUALIFIERS or (unit == "day" and k != 0)
+    # "the previous year", "the following week", "the next day": from the reference
+    v = _ref_unit(ctx.ref, unit, k) if anaphoric and ctx.ref and ctx.dct else None
+    if v is not None:
+        return _dv(v, _UNIT_GRANULARITY[unit], anchored=True)
+    if unit == "day" and k != 0:  # "the next day", "il giorno dopo": anaphoric
+        return _dv(None, "day")
+    return _rel_value(unit, k, ctx)
+
+
+# Qualifiers relating a unit to another time in the text (anaphoric), unlike "last",
+# "next", "this", "scorso", "prossimo" (deictic: relative to the speech time).
+_ANAPHORIC_QUALIFIERS = {
+    "previous", "prior", "preceding", "following", "before", "earlier", "after", "later",
+    "precedente", "prima", "dopo", "successivo", "successiva",
+}  # fmt: skip
+
+_SAME_UNITS = {
+    "day": "day", "date": "day", "giorno": "day", "giornata": "day", "data": "day",
+    "week": "week", "settimana": "week", "month": "month", "mese": "month",
+    "quarter": "quarter", "trimestre": "quarter", "year": "year", "anno": "year",
+    "time": "", "period": "", "moment": "", "periodo": "", "momento": "", "tempo": "",
+}  # fmt: skip
+_SAME_DET = _alt([
+    "that", "the same", "this same", "that same", "that very", "the very same", "its",
+    "quel", "quell'", "quella", "quello", "lo stesso", "la stessa", "quello stesso",
+    "quella stessa", "quel stesso", "stesso", "stessa",
+])  # fmt: skip
+_YEAR_BACK = (
+    r"(?:of\s+|in\s+)?(?:a|one)\s+year\s+(?:ago|earlier|before)"
+    r"|(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|preceding)\s+year"
+    r"|(?:of\s+)?the\s+year\s+(?:before|earlier)"
+    r"|(?:dell'\s*|del\s+)(?:anno\s+(?:scorso|precedente|prima|passato)|(?:lo\s+)?scorso\s+anno)"
+    r"|(?:di\s+)?un\s+anno\s+(?:fa|prima)"
+)
+
+
+def _h_same(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the same day', 'that day', 'its date', 'at the time', 'lo stesso giorno': the
+    reference time; 'the same month a year ago', 'the same period last year', 'the
+    year-earlier quarter', 'lo stesso periodo dell'anno scorso': the reference one year
+    back. Without a reference (or a publication date) the value is unknown."""
+    word = _RE_SPACES.sub(" ", _g(m, "u", "u2") or "")
+    unit = _SAME_UNITS.get(word, "")
+    back = bool(m.groupdict().get("back") or m.groupdict().get("u2"))
+    ref = ctx.ref
+    gran: Granularity = _UNIT_GRANULARITY[unit] if unit else "unknown"
+    if ref is None or ctx.dct is None:
+        return _dv(None, gran)
+    if unit and unit != ref.gran:
+        v = _ref_unit(ref, unit, 0)
+        if v is None or (ref := _parse_reference(v)) is None:
+            return _dv(None, gran)
+    value = _ref_shift_years(ref, -1) if back else _ref_value(ref)
+    return _dv(value, "season" if ref.gran == "season" else _UNIT_GRANULARITY[ref.gran],
+               anchored=True)  # fmt: skip
+
+
+def _h_named_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'November next year', 'October of next year', "l'estate dell'anno scorso": a
+    month or season of a year given relative to publication."""
+    y, understood, anchored = _year_expr(m.group("yr"), ctx)
+    if not understood or _RE_YEAR_TOKEN.fullmatch(_strip_function_words(m.group("yr"))):
+        return None  # "March 2013" is an absolute date (_abs_parts)
+    year = f"{y:04d}" if y is not None else "XXXX"
+    if mon := m.group("mon"):
+        return _dv(f"{year}-{MONTHS[mon.rstrip('.')]:02d}", "month", anchored=anchored)
+    return _dv(f"{year}-{SEASONS[m.group('s')]}", "season", anchored=anchored)
+
+
+_RE_YEAR_TOKEN = re.compile(r"\d{4}|'?\d{2}")
+
+
+def _h_rel_named(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'last November', 'venerdì scorso', 'next summer', 'this Friday'."""
+    q, qp = m.groupdict().get("q"), m.groupdict().get("qp")
+    k = QUAL_PRE[q] if q else QUAL_POST[qp or ""]
+    name = (_g(m, "n", "n2") or "").rstrip(".")
+    dct = ctx.dct
+    if name in MONTHS:
+        mo = MONTHS[name]
+        if dct is None:
+            return _dv(f"XXXX-{mo:02d}", "month")
+        y = dct.year
+        if k < 0 and mo >= dct.month:  # "last November" in November: a year ago
+            y -= 1
+        elif k > 0 and mo <= dct.month:
+            y += 1
+        return _dv(f"{y:04d}-{mo:02d}", "month", anchored=True)
+    if name in WEEKDAYS:
+        wd = WEEKDAYS[name]
+        if dct is None:
+            return _dv(f"XXXX-WXX-{wd}", "day")
+        if k < 0:
+            day = dct - _dt.timedelta(days=(dct.isoweekday() - wd) % 7 or 7)
+        elif k > 0:
+            day = dct + _dt.timedelta(days=(wd - dct.isoweekday()) % 7 or 7)
+        else:
+            day = dct + _dt.timedelta(days=wd - dct.isoweekday())
+        return _dv(day.isoformat(), "day", anchored=True)
+    code = SEASONS[name]
+    if dct is None:
+        return _dv(f"XXXX-{code}", "season")
+    # Occurrences as (label year, index of the first month); winter Y spans Dec Y - Feb Y+1.
+    now = dct.year * 12 + dct.month - 1
+    occ = [(y, y * 12 + _SEASON_START[code] - 1) for y in range(dct.year - 2, dct.year + 2)]
+    if k < 0:
+        y = max(y for y, start in occ if start + 2 < now)
+    elif k > 0:
+        y = min(y for y, start in occ if start > now)
+    else:
+        y = dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year
+    return _dv(f"{y:04d}-{code}", "season", anchored=True)
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the 1990s', "the '90s", "gli anni '90", 'gli anni Novanta', 'the nineties'."""
+    if full := _g(m, "full", "full2"):
+        return _dv(full[:3], "decade")
+    digit = _g(m, "d", "d2", "d3")
+    tens = int(digit) if digit else DECADE_WORDS[_g(m, "w", "w2") or ""]
+    if ctx.dct is None:
+        return _dv(None, "decade")  # the century is not stated
+    start = ctx.dct.year - ctx.dct.year % 100 + tens * 10
+    if start > ctx.dct.year:  # the latest such decade that has begun
+        start -= 100
+    return _dv(f"{start // 10:03d}", "decade", anchored=True)
+
+
+def _roman(s: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = values[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
+def _h_century(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the 20th century', 'il XX secolo', 'il ventesimo secolo', 'il Novecento' -> '19'."""
+    if n_text := m.group("n"):
+        n = int(n_text)
+    elif word := m.group("w"):
+        n = CENTURY_ORDINALS[word]
+    elif roman := _g(m, "r", "r2"):
+        n = _roman(roman)
+    else:
+        n = _IT_CENTURY_NAMES[m.group("it")] + 1
+    if not 1 <= n <= 30:
+        return None
+    return _dv(f"{n - 1:02d}", "century")
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'summer 2013', "l'estate del 2013", 'in autunno'."""
+    code = SEASONS[m.group("s")]
+    if m.group("y"):
+        y, anchored = _year_token(m.group("y"), ctx)
+    elif ctx.dct is not None:
+        y, anchored = _tensed_year(_SEASON_START[code], 3, ctx), True
+    else:
+        y, anchored = None, False
+    if y is None:
+        return _dv(f"XXXX-{code}", "season")
+    return _dv(f"{y:04d}-{code}", "season", anchored=anchored)
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'Christmas', 'Natale 2023', 'Easter': the holiday of the stated or nearest year."""
+    rule = HOLIDAYS[m.group("h")]
+    if m.group("y"):
+        y = int(m.group("y"))
+        return _dv((_dt.date(y, *rule) if isinstance(rule, tuple) else rule(y)).isoformat(), "day")
+    if isinstance(rule, tuple):
+        return _format_parts(_Parts(m=rule[0], d=rule[1]), ctx)
+    if ctx.dct is None:
+        return _dv(None, "day")
+    dct = ctx.dct
+    day = min((rule(y) for y in (dct.year - 1, dct.year, dct.year + 1)),
+              key=lambda c: _past_first(c, dct))  # fmt: skip
+    return _dv(day.isoformat(), "day", anchored=True)
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """Bare weekday, optionally with a part of day: 'Friday', 'venerdì sera'."""
+    wd = WEEKDAYS[(_g(m, "wd", "wd2") or "").rstrip(".")]
+    pod = _g(m, "pod", "pod2")
+    suffix = f"T{PARTS_OF_DAY[pod]}" if pod else ""
+    gran: Granularity = "time" if pod else "day"
+    if ctx.dct is None:
+        return _dv(f"XXXX-WXX-{wd}{suffix}", gran)
+    return _dv(_tensed_weekday(wd, ctx).isoformat() + suffix, gran, anchored=True)
+
+
+def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the morning of March 3', 'la sera del 4 gennaio', '4 gennaio sera', 'morning'."""
+    pod = PARTS_OF_DAY[m.group("pod")]
+    if rest := m.group("rest"):
+        day = _parse(rest, ctx)
+        if day is None or day.granularity != "day":
+            return None
+        value = f"{day.value}T{pod}" if day.value else None
+        return _dv(value, "time", anchored=day.anchored)
+    if ctx.dct is None:
+        return _dv(None, "time")
+    return _dv(f"{_anaphoric_day(ctx).isoformat()}T{pod}", "time", anchored=True)
+
+
+# Clock times: "18:00 UTC", "6:40 p.m. GMT+8", "0800 UTC", "alle 15", "noon".
+# fmt: off
+_RE_CLOCK = re.compile(
+    r"""
+    (?<![\w:.+-])
+    (?P<prefix>(?:at|alle|all'|ore|h\.?)\s+)?
+    (?:
+        (?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*
+        (?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?P<oclock>\s*o'clock)?
+      | (?P<hm>\d{4})\s*(?:hrs|hours|h)?(?=\s*(?:utc|gmt|z)\b)
+      | (?P<named>noon|midnight|mezzogiorno|mezzanotte)
+    )
+    (?:\s*(?P<tz>""" + _alt(_TIME_ZONES) + r"""))?
+    (?:\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?))?
+    (?![\w:])
+    """,
+    re.VERBOSE,
+)
+# fmt: on
+_RE_CONNECTOR = re.compile(r"^(?:on|of|del|di|il|the|-)\s+|\s+(?:on|at|alle|ore|del|di|-)$")
+
+
+def _clock_suffix(m: re.Match[str]) -> str | None:
+    """'T18:40+08'-style suffix for a clock match, or None if it is just a number."""
+    g = m.groupdict()
+    if g["named"]:
+        hh, mm, ss = (12 if g["named"] in ("noon", "mezzogiorno") else 0), 0, None
+    elif g["hm"]:
+        hh, mm, ss = int(g["hm"][:2]), int(g["hm"][2:]), None
+    else:
+        if not (g["mi"] or g["ampm"] or g["tz"] or g["oclock"] or g["prefix"]):
+            return None  # "15" alone is not a time
+        hh, mm, ss = int(g["h"]), int(g["mi"] or 0), (int(g["s"]) if g["s"] else None)
+        ampm = re.sub(r"[.\s]", "", g["ampm"] or "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+    if hh > 24 or mm > 59:
+        return None
+    zone = _TIME_ZONES.get(g["tz"] or "", "")
+    if g["off"]:
+        digits = re.sub(r"[\s:]", "", g["off"])[1:]
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "")
+        zone = f"{g['off'][0]}{int(hours):02d}" + (f":{minutes}" if minutes else "")
+    return f"T{hh:02d}:{mm:02d}" + (f":{ss:02d}" if ss is not None else "") + zone
+
+
+def _time_rule(s: str, ctx: _Ctx) -> DateValue | None:
+    """A clock time with an optional day: '18:00 UTC', '12:00 UTC Monday', 'ieri alle 15'."""
+    for cm in _RE_CLOCK.finditer(s):
+        suffix = _clock_suffix(cm)
+        if suffix is None:
+            continue
+        rest = (s[: cm.start()] + " " + s[cm.end() :]).strip()
+        while rest and (shorter := _RE_CONNECTOR.sub("", rest).strip()) != rest:
+            rest = shorter
+        if not rest:
+            if ctx.dct is None:
+                return _dv("XXXX-XX-XX" + suffix, "time")
+            return _dv(_anaphoric_day(ctx).isoformat() + suffix, "time", anchored=True)
+        day = _parse(rest, ctx)
+        if day is None or day.granularity != "day":
+            return None
+        return _dv(day.value + suffix if day.value else None, "time", anchored=day.anchored)
+    return None
+
+
+# ======================================================================================
+# Rule table: the first rule whose pattern matches the whole (cleaned) expression and
+# whose handler returns a value wins. Order matters: specific before generic.
+# ======================================================================================
+
+# fmt: off
+_RE_REL_UNIT = _c(
+    r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?P<u>" + _alt(CAL_UNITS) + r")"
+    r"|(?P<u2>" + _alt(CAL_UNITS) + r")\s+(?P<qp>" + _alt(QUAL_POST) + r")"
+)
+_NAMED = "(?:" + _MON + "|" + _WD + "|" + _SEASON + ")"
+
+_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    # vague references and fixed phrases
+    (_c(_alt(VAGUE)), _h_vague),
+    (_c(_SAME_DET + r"\s*(?P<u>" + _alt(_SAME_UNITS) + r")(?:\s+(?P<back>" + _YEAR_BACK + r"))?"
+        r"|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?P<u2>" + _alt(_SAME_UNITS) + r")"
+        r"|at\s+the\s+time|all'\s*epoca|a\s+quel\s+tempo|in\s+quel\s+momento"), _h_same),
+    (_c(r"(?:(?:in|the)\s+)?recent\s+(?:\S+\s+)?history"), _h_recent_history),
+    (_c(r"(?:(?:the|a|la|il|lo)\s+)?(?:(?:\w+|\d+(?:st|nd|rd|th|ª|°|º))\s+)?"
+        r"(?P<streak>straight|consecutive|successive)\s+(?P<u>" + _alt(_STREAK_UNITS) + r")"
+        r"|(?:(?:the|la|il|lo)\s+)?(?:" + _alt(_STREAK_ORDINALS) + r"|\d+(?:st|nd|rd|th|ª|°|º))"
+        r"\s+(?P<u2>" + _alt(_STREAK_UNITS) + r")(?:\s+(?P<streak2>consecutiv[oaie]|di\s+fila))?"),
+     _h_streak),
+    (_c(r"the\s+day|the\s+session|giornata\s+odierna"), _h_publication_day),
+    (_c(r"(?P<w>" + _alt(DEICTIC_DAYS) + r")(?:\s+(?:in\s+the\s+|di\s+)?(?P<pod>" + _POD + "))?"),
+     _h_deictic),
+    # ranges
+    (_c(r"(?:between|from|tra|fra|dal|dallo|dalla|dall'|dai|da)\s+(?P<a>.+?)\s+"
+        r"(?:and|to|until|till|through|thru|e|a|al|allo|alla|all'|ai|fino\s+al?|-)\s+(?P<b>.+)"),
+     _h_range),
+    (_c(r"(?P<a>\d{4})(?P<sp>\s*[-/]\s*|\s+(?:to|until|through|al|e)\s+)(?P<b>\d{4}|\d{2})"),
+     _h_range_years),
+    (_c(r"(?:(?P<mon>" + _MON + r")\s+)?(?P<d1>\d{1,2})\s*-\s*(?P<d2>\d{1,2})"
+        r"(?P<rest>(?:\s+\S+)*)"), _h_range_days),
+    (_c(r"(?P<a>.+?)\s+(?:-|to|through|until)\s+(?P<b>.+)"), _h_range),
+    # recurrences
+    (_c(_alt(SET_WORDS)), _h_set_word),
+    (_c(r"(?:every|each|ogni|(?:once|twice|thrice|\S+\s+times?)\s+(?:a|an|per|every|each)"
+        r"|(?:una\s+volta|\S+\s+volte)\s+(?:al|alla|all'|ogni|a|per)|tutti\s+i|tutte\s+le)"
+        r"\s+(?:(?P<wd>" + _WD + r")|(?P<mon>" + _MON + r")|(?P<pod>" + _POD + r")"
+        r"|(?:(?P<n>" + _NUM + r")\s+)?(?P<other>other\s+)?(?P<u>" + _UNIT + r"))"),
+     _h_set_every),
+    (_c(r"(?P<wd>" + _alt(HABITUAL_WEEKDAYS) + ")"),
+     _h_weekday_plural),
+    # shifts from publication
+    (_c(_AMOUNT + r"\s+(?:ago|fa|back|before\s+now|or\s+so\s+ago)"), _h_shift(-1)),
+    (_c(r"(?:in|tra|fra|in\s+another)\s+" + _AMOUNT_REQ + r"(?:\s+time)?"), _h_shift(+1)),
+    # "a year earlier" in news compares with the reporting time (year-on-year figures)
+    (_c(_AMOUNT_REQ + r"\s+earlier"), _h_earlier),
+    (_c(_AMOUNT_REQ + r"\s+(?:later|after|afterwards|before|dopo|prima|più\s+tardi)"),
+     _h_anaphoric),
+    # weeks, quarters, halves, fiscal years
+    (_c(r"(?P<o>" + _alt(ORDINALS) + r")\s+(?:full\s+)?(?:week|settimana)\s+"
+        r"(?:of|in|di|del|dello|della|dell')\s*(?P<rest>.+)"), _h_week_of_month),
+    (_c(r"(?:week|settimana)\s+(?:of|del|dell'|di)\s*(?P<rest>.+)"), _h_week_of_date),
+    (_c(r"(?P<o>" + _alt(ORDINALS) + r")[\s-]+(?:quarter|trimestre|(?P<half>half|semestre))"
+        r"(?:\s+(?:of\s+|del\s+|dell'\s*|di\s+|dello\s+)?(?P<yr>.+))?"
+        r"|q(?P<qn>[1-4])(?:\s*(?P<yr2>.+))?|(?P<h>h)(?P<hn>[12])\s*(?P<yr3>\d{4})?"),
+     _h_part_of_year),
+    (_c(r"(?P<qn>[1-4])q\s*(?P<yr>\d{2}|\d{4})?"), _h_part_of_year),
+    (_c(r"(?:fiscal|financial|fy|fiscal\s+year|financial\s+year|anno\s+fiscale|esercizio"
+        r"(?:\s+fiscale)?)\s*(?:(?P<y>\d{4}|'\d{2})|(?P<y2>\d{2}))"
+        r"|(?P<y3>\d{4})\s+(?:fiscal|financial)\s+year"), _h_fiscal),
+    # this/last/next + unit or name
+    (_c(r"(?:(?P<mon>" + _MON + r")|(?P<s>" + _SEASON + r"))\s+(?:of\s+|del\s+|dell'\s*|di\s+)?"
+        r"(?P<yr>.*\b(?:year|anno)\b.*)"), _h_named_of_year),
+    (_RE_REL_UNIT, _h_rel_unit),
+    (_c(r"(?:(?:the|la)\s+)?(?P<u>week|settimana)"), _h_rel_unit),
+    (_c(r"(?:the|l'|il)\s+(?P<u>year|month|weekend|fiscal\s+year|financial\s+year|anno|mese"
+        r"|anno\s+fiscale|esercizio)"), _h_rel_unit),
+    (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?P<n>" + _NAMED + r")"
+        r"|(?P<n2>" + _NAMED + r")\s+(?P<qp>" + _alt(QUAL_POST) + r")"), _h_rel_named),
+    # decades, centuries, seasons, holidays
+    (_c(r"(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<full>(?:1\d|20)\d0)'?s"
+        r"|(?:anni|years)\s+(?:'?(?P<d3>\d)0|(?P<w>" + _alt(DECADE_WORDS) + r")"
+        r"|(?P<full2>(?:1\d|20)\d0))|(?P<w2>" + _alt(_DECADE_WORDS["en"]) + r")"), _h_decade),
+    (_c(r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th|°|º)?|(?P<w>" + _alt(CENTURY_ORDINALS) + r")"
+        r"|(?P<r>[ivxl]+))\s+(?:century|secolo)|secolo\s+(?P<r2>[ivxl]+)"
+        r"|(?P<it>" + _alt(_IT_CENTURY_NAMES) + r")"), _h_century),
+    (_c(r"(?P<s>" + _SEASON + r")(?:\s+(?:of\s+|del\s+|di\s+|dell'\s*)?(?P<y>\d{4}|'\d{2}))?"),
+     _h_season),
+    (_c(r"(?P<h>" + _alt(HOLIDAYS) + r")(?:\s+(?:of\s+|del\s+|di\s+)?(?P<y>\d{4}))?"),
+     _h_holiday),
+    # durations
+    (_c(_DURATION), _h_duration),
+    (_c(r"(?:a|an)\s+(?:[a-z]+ly\s+)?(?!fine\b|metà\b|inizio\b)[a-z]+\s+(?P<u>" + _UNIT + r")"),
+     _h_one_unit),
+    (_c(r"(?:a\s+)?(?P<n>" + _NUM + r")[-\s](?P<u>" + _UNIT + r")(?:-long|-old)?(?:\s+[a-z]+)?"),
+     _h_duration),
+    # weekdays and parts of the day
+    (_c(r"(?:(?P<wd>" + _WD + r")|(?P<pod2>" + _POD + r")\s+(?:of\s+)?(?P<wd2>" + _WD + r"))"
+        r"(?:\s+(?:in\s+the\s+)?(?P<pod>" + _POD + r"))?"), _h_weekday),
+    (_c(r"(?P<pod>" + _POD + r")(?:\s+(?:of|on|del|di|dello|della|dell')\s*(?P<rest>.+))?"),
+     _h_part_of_day),
+    (_c(r"(?P<rest>.+?)\s+(?:in\s+the\s+|di\s+)?(?P<pod>" + _POD + r")"), _h_part_of_day),
+]
+# fmt: on
+
+# Bare period words read as the current period after "fine", "inizio", "the end of".
+_BARE_PERIODS = {
+    "year", "anno", "month", "mese", "week", "settimana", "decade", "decennio", "century",
+    "secolo",
+}  # fmt: skip
+
+
+def _apply_rules(s: str, ctx: _Ctx) -> DateValue | None:
+    for pattern, handler in _RULES:
+        if (m := pattern.fullmatch(s)) is not None and (out := handler(m, ctx)) is not None:
+            return out
+    if (out := _time_rule(s, ctx)) is not None:
+        return out
+    parts = _abs_parts(s, ctx)
+    return _format_parts(parts, ctx) if parts else None
+
+
+def _parse_with_mod(s: str, ctx: _Ctx) -> tuple[DateValue | None, Mod | None]:
+    """Try the rules; if none applies, drop one leading modifier/function word and retry."""
+    mod: Mod | None = None
+    if m := _RE_SUFFIX.fullmatch(s):
+        s, mod = m.group("rest"), _SUFFIXES[m.group("s")]
+    for _ in range(8):
+        if (out := _apply_rules(s, ctx)) is not None:
+            return out, mod
+        if mod in ("START", "MID", "END") and s in _BARE_PERIODS:
+            return _rel_value(CAL_UNITS[s], 0, ctx), mod  # "fine anno", "inizio mese"
+        m = _RE_PREFIX.fullmatch(s) or _RE_PREFIX_A.fullmatch(s)
+        if m is None:
+            break
+        prefix = m.groupdict().get("p")
+        if prefix == "some" and not re.match(_NUM, m.group("rest")):
+            break  # "some years" is a fuzzy quantity, not "approximately"
+        mod = mod or (PREFIX_MODS[prefix] if prefix else None)
+        s = m.group("rest").strip()
+    return None, mod
+
+
+def _parse(s: str, ctx: _Ctx) -> DateValue | None:
+    return _parse_with_mod(s, ctx)[0]

@@ -1,0 +1,211 @@
+"""Word tables for dates, merged across languages for matching."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+from ..languages import registered
+from .values import Granularity, Mod
+
+# ======================================================================================
+# Word tables (lower case), per language. They are merged for matching: the one clash
+# that matters, "ago" as the Italian abbreviation of agosto, is left out on purpose.
+# ======================================================================================
+
+_MONTHS: dict[str, dict[str, int]] = {m.CODE: m.DATE_MONTHS for m in registered()}
+
+_WEEKDAYS: dict[str, dict[str, int]] = {m.CODE: m.DATE_WEEKDAYS for m in registered()}
+
+# TIMEX3 season codes; _SEASON_START gives the (meteorological) first month of each.
+_SEASONS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SEASONS for m in registered()}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Parts of the day (TIMEX3 codes).
+_PARTS_OF_DAY: dict[str, dict[str, str]] = {m.CODE: m.DATE_PARTS_OF_DAY for m in registered()}
+
+# Deictic day words: (offset in days from publication, part of day or None).
+# Elided Italian articles are written with a space ("l' altro ieri"): see _clean().
+_DEICTIC_DAYS: dict[str, dict[str, tuple[int, str | None]]] = {
+    m.CODE: m.DATE_DEICTIC_DAYS for m in registered()
+}
+
+# Whole expressions with a fixed vague value.
+_VAGUE: dict[str, dict[str, str]] = {m.CODE: m.DATE_VAGUE for m in registered()}
+
+# Recurrence adverbs and adjectives (TIMEX3 SET values).
+_SET_WORDS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SET_WORDS for m in registered()}
+
+# Duration units: word -> (TIMEX3 unit, multiplier, is a time-of-day unit).
+_UNITS: dict[str, dict[str, tuple[str, int, bool]]] = {m.CODE: m.DATE_UNITS for m in registered()}
+_PLURAL_UNITS = {
+    "seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks",
+    "weekends", "fortnights", "months", "quarters", "years", "yrs", "decades", "centuries",
+    "millennia", "secondi", "minuti", "ore", "giorni", "giornate", "notti", "settimane",
+    "mesi", "trimestri", "semestri", "anni", "bienni", "trienni", "lustri", "decenni",
+    "secoli", "millenni",
+}  # fmt: skip
+# Large units are written in years when the count is known ("a decade" -> P10Y).
+_UNIT_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
+# Granularity of "N units ago" for each unit.
+_UNIT_GRAN: dict[str, Granularity] = {
+    "S": "day", "H": "day", "D": "day", "W": "day", "WE": "week", "M": "month",
+    "Q": "quarter", "Y": "year", "DE": "year", "CE": "year", "ML": "year",
+}  # fmt: skip
+
+# Calendar units that this/last/next can shift, mapped to an internal unit name.
+_CAL_UNITS: dict[str, dict[str, str]] = {m.CODE: m.DATE_CAL_UNITS for m in registered()}
+
+# Qualifiers before ("last year", "lo scorso anno") or after ("l'anno scorso") the unit:
+# offset in units from the one containing the publication date.
+_QUAL_PRE: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_PRE for m in registered()}
+_QUAL_POST: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_POST for m in registered()}
+
+# Ordinals for quarters, halves and weeks of a month (-1 = the last one).
+_ORDINALS: dict[str, dict[str, int]] = {m.CODE: m.DATE_ORDINALS for m in registered()}
+
+_CENTURY_ORDINALS: dict[str, dict[str, int]] = {
+    m.CODE: m.DATE_CENTURY_ORDINALS for m in registered()
+}
+# Italian names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
+_IT_CENTURY_NAMES = {
+    "duecento": 12, "trecento": 13, "quattrocento": 14, "cinquecento": 15, "seicento": 16,
+    "settecento": 17, "ottocento": 18, "novecento": 19,
+}  # fmt: skip
+_DECADE_WORDS: dict[str, dict[str, int]] = {m.CODE: m.DATE_DECADE_WORDS for m in registered()}
+
+# Time zones: abbreviation -> ISO 8601 offset suffix ("" = stated but not convertible).
+_TIME_ZONES = {
+    "utc": "Z", "gmt": "Z", "z": "Z", "zulu": "Z", "est": "-05", "edt": "-04", "cst": "-06",
+    "cdt": "-05", "mst": "-07", "mdt": "-06", "pst": "-08", "pdt": "-07", "cet": "+01",
+    "cest": "+02", "bst": "+01", "jst": "+09", "aest": "+10",
+    # generic US zone names do not say whether daylight saving applies
+    "et": "", "ct": "", "mt": "", "pt": "", "local time": "", "ora italiana": "",
+}  # fmt: skip
+
+
+def _easter(year: int) -> _dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return _dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
+    first = _dt.date(year, month, 1)
+    return first + _dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+# Holidays: a fixed (month, day) or a function of the year.
+_HolidaySpec = tuple[int, int] | tuple[str, int] | tuple[str, int, int, int]
+
+
+def _holiday(spec: _HolidaySpec) -> tuple[int, int] | Callable[[int], _dt.date]:
+    """A language module's holiday spec as a date rule: ``(month, day)`` is fixed,
+    ``("easter", days)`` is days after Easter Sunday, ``("nth", month, weekday, n)`` the
+    n-th ISO weekday of the month. Specs are data so that language modules need no code."""
+    if spec[0] == "easter":
+        days = int(spec[1])
+        return _easter if days == 0 else (lambda y: _easter(y) + _dt.timedelta(days=days))
+    if spec[0] == "nth":
+        _, month, weekday, n = spec  # type: ignore[misc]
+        return lambda y: _nth_weekday(y, int(month), int(weekday), int(n))
+    return (int(spec[0]), int(spec[1]))
+
+
+_HOLIDAYS: dict[str, dict[str, tuple[int, int] | Callable[[int], _dt.date]]] = {
+    m.CODE: {k: _holiday(v) for k, v in m.DATE_HOLIDAYS.items()} for m in registered()
+}
+# Plural weekdays read as habitual ("Mondays"), in languages that form them.
+_HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
+    m.CODE: getattr(m, "DATE_HABITUAL_WEEKDAYS", {}) for m in registered()
+}
+
+# Leading modifiers, with the TimeML mod they imply, and function words (mod None). They
+# are removed one at a time and the rules are tried again after each removal, so "in two
+# weeks" is read before "in" is dropped. Elided articles are spelled with a space.
+_PREFIXES: dict[str, list[tuple[str, Mod | None]]] = {m.CODE: m.DATE_PREFIXES for m in registered()}
+# Trailing modifiers ("tre anni circa", "two years or so").
+_SUFFIXES: dict[str, Mod | None] = {
+    "or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS",
+    "in all": None, "circa": "APPROX", "a questa parte": None, "e oltre": "EQUAL_OR_MORE",
+}  # fmt: skip
+
+
+def _number_words() -> dict[str, float]:
+    """Cardinal number words, EN and IT: 0-99 plus idioms ("a couple of", "mezz'")."""
+    en_units = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ]  # fmt: skip
+    en_tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    it_units = [
+        "zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+        "dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
+        "diciassette", "diciotto", "diciannove",
+    ]  # fmt: skip
+    it_tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+               "novanta"]  # fmt: skip
+    words: dict[str, float] = {}
+    for units, tens, joiners in ((en_units, en_tens, ("-", " ")), (it_units, it_tens, ("",))):
+        words.update((w, i) for i, w in enumerate(units))
+        for t, ten in enumerate(tens, start=2):
+            words[ten] = 10 * t
+            for u in range(1, 10):
+                unit = units[u]
+                for j in joiners:
+                    # Italian drops the final vowel before uno/otto: ventuno, ventotto
+                    stem = ten[:-1] if not j and unit[0] in "uo" else ten
+                    words[stem + j + unit] = 10 * t + u
+                    if unit == "tre" and not j:
+                        words[stem + "tré"] = 10 * t + u
+    words.update({
+        "a": 1, "an": 1, "single": 1, "a single": 1, "un": 1, "una": 1, "un'": 1,
+        "a couple of": 2, "couple of": 2, "a pair of": 2, "un paio di": 2, "paio di": 2,
+        "a dozen": 12, "dozen": 12, "una dozzina di": 12, "hundred": 100, "a hundred": 100,
+        "one hundred": 100, "cento": 100, "half a": 0.5, "half an": 0.5, "mezzo": 0.5,
+        "mezza": 0.5, "mezz'": 0.5,
+    })  # fmt: skip
+    return words
+
+
+_NUMBERS = _number_words()
+_FUZZY_NUMBERS = {
+    "several", "a few", "few", "some", "many", "numerous", "multiple", "countless",
+    "dozens of", "hundreds of", "thousands of", "a number of", "qualche", "alcuni", "alcune",
+    "diversi", "diverse", "vari", "varie", "pochi", "poche", "molti", "molte", "parecchi",
+    "parecchie", "tanti", "tante", "numerosi", "numerose",
+}  # fmt: skip
+
+
+def _merge(tables: dict[str, dict]) -> dict:
+    out: dict = {}
+    for table in tables.values():
+        out.update(table)
+    return out
+
+
+MONTHS: dict[str, int] = _merge(_MONTHS)
+WEEKDAYS: dict[str, int] = _merge(_WEEKDAYS)
+SEASONS: dict[str, str] = _merge(_SEASONS)
+PARTS_OF_DAY: dict[str, str] = _merge(_PARTS_OF_DAY)
+DEICTIC_DAYS: dict[str, tuple[int, str | None]] = _merge(_DEICTIC_DAYS)
+VAGUE: dict[str, str] = _merge(_VAGUE)
+SET_WORDS: dict[str, str] = _merge(_SET_WORDS)
+UNITS: dict[str, tuple[str, int, bool]] = _merge(_UNITS)
+CAL_UNITS: dict[str, str] = _merge(_CAL_UNITS)
+QUAL_PRE: dict[str, int] = _merge(_QUAL_PRE)
+QUAL_POST: dict[str, int] = _merge(_QUAL_POST)
+ORDINALS: dict[str, int] = _merge(_ORDINALS)
+CENTURY_ORDINALS: dict[str, int] = _merge(_CENTURY_ORDINALS)
+DECADE_WORDS: dict[str, int] = _merge(_DECADE_WORDS)
+HOLIDAYS: dict[str, tuple[int, int] | Callable[[int], _dt.date]] = _merge(_HOLIDAYS)
+HABITUAL_WEEKDAYS: dict[str, int] = _merge(_HABITUAL_WEEKDAYS)
+PREFIX_MODS: dict[str, Mod | None] = {p: mod for t in _PREFIXES.values() for p, mod in t}
