@@ -359,14 +359,18 @@ def _first_norm_pos(p: _Prepared, start: int) -> int:
 
 
 def _find_all(p: _Prepared, piece: str, lo: int, hi: int | None = None):
-    """Clean normalized occurrences of `piece` starting in [lo, hi], in order."""
+    """Clean normalized occurrences of `piece` starting in [lo, hi], in order.
+
+    With `hi`, `str.find` is bounded to the window, so a missing piece costs the window, not
+    the rest of the text."""
     norm = p.norm
-    pos = norm.find(piece, lo)
-    while pos != -1 and (hi is None or pos <= hi):
+    stop = len(norm) if hi is None else min(len(norm), hi + len(piece))
+    pos = norm.find(piece, lo, stop)
+    while pos != -1:
         end = pos + len(piece)
         if _clean_edges(p, pos, end):
             yield pos, end
-        pos = norm.find(piece, pos + 1)
+        pos = norm.find(piece, pos + 1, stop)
 
 
 _ELLIPSIS_RE = re.compile(r"\s*[\[(]?\s*(?:\.\s?){2,}\.\s*[\])]?\s*")
@@ -378,23 +382,42 @@ def _substantial(piece: str) -> bool:
     return len(piece) >= MIN_QUOTE_CHARS and any(ch.isalnum() for ch in piece)
 
 
+class _ChainWork:
+    """Counts the piece occurrences `_chain` examines, so tests can bound its work."""
+
+    occurrences = 0
+
+
 def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int] | None:
-    """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last."""
+    """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last.
 
-    def place(k: int, prev_end: int) -> int | None:
-        if k == len(pieces):
-            return prev_end
-        for _s, e in finders[k](prev_end, prev_end + MAX_ELLIPSIS_GAP):
-            end = place(k + 1, e)
-            if end is not None:
-                return end
+    Two passes instead of backtracking (which was exponential in the number of pieces: "the
+    ... the ... the ... Putin denied" took minutes on a long text): backwards, keep the
+    occurrences of each piece from which the rest of the chain can be completed (a later
+    piece's feasible occurrence starts within the gap: a bisection); forwards, take the first
+    feasible occurrence of each piece. Work: every occurrence of every piece once, plus a
+    bisection each.
+    """
+    occurrences = [list(finder(lo, None)) for finder in finders]
+    _ChainWork.occurrences += sum(len(o) for o in occurrences)
+    feasible: list[list[tuple[int, int]]] = [[] for _ in pieces]
+    feasible[-1] = occurrences[-1]
+    for k in range(len(pieces) - 2, -1, -1):
+        nxt = [s for s, _ in feasible[k + 1]]
+        for s, e in occurrences[k]:
+            i = bisect_left(nxt, e)
+            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP:
+                feasible[k].append((s, e))
+        if not feasible[k]:
+            return None
+    if not feasible[0]:
         return None
-
-    for s, e in finders[0](lo, None):
-        end = place(1, e)
-        if end is not None:
-            return s, end
-    return None
+    start, end = feasible[0][0]
+    for k in range(1, len(pieces)):
+        nxt = [s for s, _ in feasible[k]]
+        i = bisect_left(nxt, end)
+        end = feasible[k][i][1]
+    return start, end
 
 
 def _to_span(
