@@ -100,6 +100,9 @@ FUZZY_MIN_CHARS = 15
 FUZZY_MAX_QUOTE_CHARS = 2000
 FUZZY_MAX_CANDIDATES = 16
 FUZZY_MAX_ANCHOR_OCCURRENCES = 500
+FUZZY_MAX_WORDS_SCORED = 8000
+"""Most quote words x windows the fuzzy tier scores for one quote (at least 8 windows):
+bounds its worst case on long quotes over repetitive text."""
 MAX_ELLIPSIS_GAP = 300
 """Most normalized characters an ellipsis in a quote may stand for."""
 MIN_QUOTE_CHARS = 3
@@ -386,6 +389,7 @@ class _ChainWork:
     """Counts the piece occurrences `_chain` examines, so tests can bound its work."""
 
     occurrences = 0
+    windows = 0
 
 
 def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int] | None:
@@ -634,9 +638,15 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 break
     hits = []
     seen: set[tuple[int, int]] = set()
+    windows = 0
+    max_windows = max(8, FUZZY_MAX_WORDS_SCORED // n)
     for d in chosen:
         best: tuple[tuple[float, int], int, int] | None = None
+        if windows >= max_windows:
+            break
         for s in range(max(0, d - budget), d + budget + 1):
+            if windows >= max_windows:
+                break
             for length in range(max(1, n - budget), n + budget + 1):
                 e = s + length
                 if e > len(toks):
@@ -644,6 +654,9 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
+                if windows >= max_windows:
+                    break
+                windows += 1
                 cost = _word_cost(q, toks[s:e], budget)
                 if cost is None:
                     continue
@@ -658,6 +671,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                     best = (score, ns, ne)
         if best is not None:
             hits.append((best[1], best[2]))
+    _ChainWork.windows += windows
     hits.sort()
     return hits
 
