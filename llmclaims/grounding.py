@@ -100,6 +100,9 @@ FUZZY_MIN_CHARS = 15
 FUZZY_MAX_QUOTE_CHARS = 2000
 FUZZY_MAX_CANDIDATES = 16
 FUZZY_MAX_ANCHOR_OCCURRENCES = 500
+FUZZY_MAX_WORDS_SCORED = 8000
+"""Most quote words x windows the fuzzy tier scores for one quote (at least 8 windows):
+bounds its worst case on long quotes over repetitive text."""
 MAX_ELLIPSIS_GAP = 300
 """Most normalized characters an ellipsis in a quote may stand for."""
 MIN_QUOTE_CHARS = 3
@@ -359,14 +362,18 @@ def _first_norm_pos(p: _Prepared, start: int) -> int:
 
 
 def _find_all(p: _Prepared, piece: str, lo: int, hi: int | None = None):
-    """Clean normalized occurrences of `piece` starting in [lo, hi], in order."""
+    """Clean normalized occurrences of `piece` starting in [lo, hi], in order.
+
+    With `hi`, `str.find` is bounded to the window, so a missing piece costs the window, not
+    the rest of the text."""
     norm = p.norm
-    pos = norm.find(piece, lo)
-    while pos != -1 and (hi is None or pos <= hi):
+    stop = len(norm) if hi is None else min(len(norm), hi + len(piece))
+    pos = norm.find(piece, lo, stop)
+    while pos != -1:
         end = pos + len(piece)
         if _clean_edges(p, pos, end):
             yield pos, end
-        pos = norm.find(piece, pos + 1)
+        pos = norm.find(piece, pos + 1, stop)
 
 
 _ELLIPSIS_RE = re.compile(r"\s*[\[(]?\s*(?:\.\s?){2,}\.\s*[\])]?\s*")
@@ -378,23 +385,43 @@ def _substantial(piece: str) -> bool:
     return len(piece) >= MIN_QUOTE_CHARS and any(ch.isalnum() for ch in piece)
 
 
+class _ChainWork:
+    """Counts the piece occurrences `_chain` examines, so tests can bound its work."""
+
+    occurrences = 0
+    windows = 0
+
+
 def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int] | None:
-    """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last."""
+    """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last.
 
-    def place(k: int, prev_end: int) -> int | None:
-        if k == len(pieces):
-            return prev_end
-        for _s, e in finders[k](prev_end, prev_end + MAX_ELLIPSIS_GAP):
-            end = place(k + 1, e)
-            if end is not None:
-                return end
+    Two passes instead of backtracking (which was exponential in the number of pieces: "the
+    ... the ... the ... Putin denied" took minutes on a long text): backwards, keep the
+    occurrences of each piece from which the rest of the chain can be completed (a later
+    piece's feasible occurrence starts within the gap: a bisection); forwards, take the first
+    feasible occurrence of each piece. Work: every occurrence of every piece once, plus a
+    bisection each.
+    """
+    occurrences = [list(finder(lo, None)) for finder in finders]
+    _ChainWork.occurrences += sum(len(o) for o in occurrences)
+    feasible: list[list[tuple[int, int]]] = [[] for _ in pieces]
+    feasible[-1] = occurrences[-1]
+    for k in range(len(pieces) - 2, -1, -1):
+        nxt = [s for s, _ in feasible[k + 1]]
+        for s, e in occurrences[k]:
+            i = bisect_left(nxt, e)
+            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP:
+                feasible[k].append((s, e))
+        if not feasible[k]:
+            return None
+    if not feasible[0]:
         return None
-
-    for s, e in finders[0](lo, None):
-        end = place(1, e)
-        if end is not None:
-            return s, end
-    return None
+    start, end = feasible[0][0]
+    for k in range(1, len(pieces)):
+        nxt = [s for s, _ in feasible[k]]
+        i = bisect_left(nxt, end)
+        end = feasible[k][i][1]
+    return start, end
 
 
 def _to_span(
@@ -611,9 +638,15 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 break
     hits = []
     seen: set[tuple[int, int]] = set()
+    windows = 0
+    max_windows = max(8, FUZZY_MAX_WORDS_SCORED // n)
     for d in chosen:
         best: tuple[tuple[float, int], int, int] | None = None
+        if windows >= max_windows:
+            break
         for s in range(max(0, d - budget), d + budget + 1):
+            if windows >= max_windows:
+                break
             for length in range(max(1, n - budget), n + budget + 1):
                 e = s + length
                 if e > len(toks):
@@ -621,6 +654,9 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
+                if windows >= max_windows:
+                    break
+                windows += 1
                 cost = _word_cost(q, toks[s:e], budget)
                 if cost is None:
                     continue
@@ -635,6 +671,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                     best = (score, ns, ne)
         if best is not None:
             hits.append((best[1], best[2]))
+    _ChainWork.windows += windows
     hits.sort()
     return hits
 
