@@ -174,6 +174,16 @@ def _secret() -> bytes:
     return fresh
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
 def _mac(secret: bytes, key: str, entry: str) -> str:
     return hmac.new(secret, f"{key}\0{entry}".encode(), hashlib.sha256).hexdigest()
 
@@ -281,6 +291,34 @@ class ResponseCache:
             self._cache.set(key, value)
         except Exception as exc:  # a full disk loses the cache entry, not the summary
             log.warning("cache write failed (%s); the summary is returned uncached", exc)
+
+    def claim(self, key: str, ttl: float) -> bool:
+        """Take the right to request `key`'s answer, for processes sharing this cache: False
+        while another live process holds it (wait, then read its answer from the cache). A
+        claim expires after `ttl` seconds and is taken over at once when its process has died,
+        so a killed batch never blocks another."""
+        if self._cache is None:
+            return True
+        name = "inflight:" + key
+        try:
+            if self._cache.add(name, str(os.getpid()), expire=ttl):
+                return True
+            holder = self._cache.get(name)
+            if holder is None or not _alive(int(holder)):
+                self._cache.delete(name)
+                return bool(self._cache.add(name, str(os.getpid()), expire=ttl))
+            return int(holder) == os.getpid()
+        except Exception as exc:  # a claim is an economy, never a reason to fail
+            log.warning("cache claim failed (%s); requesting anyway", exc)
+            return True
+
+    def release(self, key: str) -> None:
+        if self._cache is None:
+            return
+        with contextlib.suppress(Exception):
+            name = "inflight:" + key
+            if self._cache.get(name) == str(os.getpid()):
+                self._cache.delete(name)
 
     def delete(self, key: str) -> None:
         if self._cache is None:

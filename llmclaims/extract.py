@@ -131,6 +131,12 @@ class Summarizer:
             validation_context.reset(context_token)
             current_stats.reset(stats_token)
 
+    def _claim_ttl(self) -> float:
+        """How long one article's request chain can take at most: every attempt's deadline and
+        the longest waits between them."""
+        s = self.settings
+        return (s.timeout + s.retry_max_wait) * (s.retries + 1) * (s.reasks + 1)
+
     def _lookup(self, key: str) -> CachedAnswer | None:
         return self.cache.get(key) if self.cache is not None else None
 
@@ -197,9 +203,18 @@ class Summarizer:
             if hit is not None:
                 return assemble(article, day, hit, self.settings, self.prompt, cached=True)
             running = self._inflight.get(key) if self.cache is not None else None
-            if running is None:
+            if running is not None:
+                await asyncio.wait([running])  # its outcome is read from the cache, not from it
+                continue
+            if self.cache is None:
                 break
-            await asyncio.wait([running])  # its outcome is read from the cache, not from it
+            if self.cache.claim(key, self._claim_ttl()):
+                hit = self._lookup(key)  # it may have landed between our look and our claim
+                if hit is None:
+                    break
+                self.cache.release(key)
+                return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+            await asyncio.sleep(_CLAIM_POLL)  # another process is paying for it right now
         if self._acreate is None:
             self._acreate = instructor.patch(
                 create=async_create(self.settings), mode=self.settings.instructor_mode
@@ -221,6 +236,8 @@ class Summarizer:
             raise _unchained(failure)
         finally:
             del self._inflight[key]
+            if self.cache is not None:
+                self.cache.release(key)
             done.set_result(None)
 
     # -- one call in two, for providers' offline batch APIs -----------------------------------
@@ -329,6 +346,7 @@ class Summarizer:
 
 
 _OUTPUT_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+_CLAIM_POLL = 0.2  # seconds between looks at another process's claim on an article
 
 
 def _unchained(error: LLMClaimsError) -> LLMClaimsError:
