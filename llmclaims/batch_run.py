@@ -24,6 +24,7 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from .batch import Article, BatchResult, summarize_many
+from .batch_files import FileStep, as_stream
 from .extract import Summarizer
 from .inputs import read_inputs, refuse_out_among_inputs, scan_ids
 from .outfile import ResultsFile
@@ -96,6 +97,7 @@ def run_batch(
     progress: bool | None = None,
     config: dict[str, Any],
     poll_interval: float | None = None,
+    files: FileStep | None = None,
 ) -> Tally:
     """Run (or resume) a batch into `out`; raise `Interrupted` on Ctrl-C or SIGTERM.
 
@@ -113,7 +115,9 @@ def run_batch(
                 skipped=len(existing.done.intersection(ids)),
                 failed_before=len(existing.errors.intersection(ids)),
             )
-            return _run(inputs, results, summarizer, tally, concurrency, progress, poll_interval)
+            return _run(
+                inputs, results, summarizer, tally, concurrency, progress, poll_interval, files
+            )
     finally:
         summarizer.close()
 
@@ -126,6 +130,7 @@ def _run(
     concurrency: int,
     progress: bool | None,
     poll_interval: float | None = None,
+    files: FileStep | None = None,
 ) -> Tally:
     bar = tqdm(
         total=tally.total,
@@ -158,7 +163,9 @@ def _run(
         assert stop is not None
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.cancel)
-        if poll_interval is None:
+        if files is not None:  # request / result files (batch_files.py)
+            stream = as_stream(files(articles(), summarizer))
+        elif poll_interval is None:
             stream = summarize_many(articles(), concurrency=concurrency, summarizer=summarizer)
         else:
             state = results.path.with_name(results.path.name + ".provider-batch.json")

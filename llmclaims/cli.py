@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import batch_files
 from .errors import ConfigurationError, LLMClaimsError, redact
 
 
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="with --provider-batch: seconds between status checks (default: 30)",
     )
+    batch_files.add_arguments(many)
     _add_model_options(many)
     many.set_defaults(run=_batch)
     return parser
@@ -175,6 +177,7 @@ def _batch(args: argparse.Namespace) -> int:
             progress=args.progress,
             config=_config(args),
             poll_interval=args.poll_interval if args.provider_batch else None,
+            files=batch_files.chosen(args),
         )
     except Interrupted as stop:
         print(

@@ -165,7 +165,7 @@ class ProviderBatch:
                 if article is None or custom_id in seen:
                     continue  # not ours, or an input that changed since submission
                 seen.add(custom_id)
-                yield self._result(article, record)
+                yield answer(self.summarizer, article, record)
         for custom_id, article_id in submitted.ids.items():
             if custom_id not in seen and article_id in articles:
                 article = articles[article_id]
@@ -175,29 +175,6 @@ class ProviderBatch:
                     status=None,
                 )
                 yield BatchResult(id=article.id, error=error, url=article.url)
-
-    def _result(self, article: Article, record: dict[str, Any]) -> BatchResult:
-        response = record.get("response") or {}
-        status = response.get("status_code")
-        if status == 200:
-            try:
-                summary = self.summarizer.from_completion(
-                    article.text, response.get("body") or {}, published=article.published
-                )
-            except LLMClaimsError as exc:
-                return BatchResult(id=article.id, error=exc, url=article.url)
-            return BatchResult(id=article.id, summary=summary, url=article.url)
-        error = record.get("error") or (response.get("body") or {}).get("error") or {}
-        message = error.get("message") or "no answer"
-        code = error.get("code")
-        text = f"the provider batch did not answer ({code or status}): {message}"
-        if code == "batch_expired":
-            text += "; run the command again to resubmit it"
-        return BatchResult(
-            id=article.id,
-            error=ProviderError(redact(text, *self.summarizer.settings.secrets), status=status),
-            url=article.url,
-        )
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -229,6 +206,35 @@ class ProviderBatch:
         temporary = self.state_path.with_name(self.state_path.name + ".tmp")
         temporary.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temporary, self.state_path)
+
+
+def answer(summarizer: Summarizer, article: Article, record: dict[str, Any]) -> BatchResult:
+    """Turn one batch output line into a result, with the checks a live answer gets.
+
+    Shared by `--provider-batch` and `--read-results` so an answer from any OpenAI-format
+    engine (Batch API, `vllm run-batch`) is judged the same way.
+    """
+    response = record.get("response") or {}
+    status = response.get("status_code")
+    if status == 200:
+        try:
+            summary = summarizer.from_completion(
+                article.text, response.get("body") or {}, published=article.published
+            )
+        except LLMClaimsError as exc:
+            return BatchResult(id=article.id, error=exc, url=article.url)
+        return BatchResult(id=article.id, summary=summary, url=article.url)
+    error = record.get("error") or (response.get("body") or {}).get("error") or {}
+    message = error.get("message") or "no answer"
+    code = error.get("code")
+    text = f"the provider batch did not answer ({code or status}): {message}"
+    if code == "batch_expired":
+        text += "; run the command again to resubmit it"
+    return BatchResult(
+        id=article.id,
+        error=ProviderError(redact(text, *summarizer.settings.secrets), status=status),
+        url=article.url,
+    )
 
 
 def _line(custom_id: str, body: dict[str, Any]) -> bytes:

@@ -1,0 +1,101 @@
+"""Request and result files in the OpenAI batch format, for self-hosted engines.
+
+`vllm run-batch`, the OpenAI Batch API and compatible engines read and write the same JSONL
+files. Writing the requests ourselves and reading the answers back lets a team run the model
+on its own GPUs while llmclaims keeps the prompt, the checks and the cache. The request body
+is exactly the live one (`Summarizer.request_body`) and answers are judged by the same code
+as `--provider-batch` (`provider_batch.answer`); the article id is the `custom_id`, so a
+results file can be read back in any order and resumes by id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .batch import Article, BatchResult
+from .errors import LLMClaimsError
+from .extract import Summarizer
+from .provider_batch import _line, answer
+
+
+def write_requests(
+    articles: Iterable[Article], summarizer: Summarizer, path: Path
+) -> Iterator[BatchResult]:
+    """Write one request line per unanswered article; yield results for settled ones."""
+    with path.open("wb") as handle:
+        for article in articles:
+            try:
+                hit = summarizer.cached(article.text, published=article.published)
+                if hit is not None:
+                    yield BatchResult(id=article.id, summary=hit, url=article.url)
+                    continue
+                body = summarizer.request_body(article.text, published=article.published)
+            except LLMClaimsError as exc:
+                yield BatchResult(id=article.id, error=exc, url=article.url)
+                continue
+            handle.write(_line(article.id, body))
+
+
+def read_results(
+    articles: Iterable[Article], summarizer: Summarizer, path: Path
+) -> Iterator[BatchResult]:
+    """Yield one result per article that `path` answers; unanswered articles are left out."""
+    records: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+                custom_id = record["custom_id"]
+            except (ValueError, KeyError, TypeError) as exc:
+                raise LLMClaimsError(
+                    f"{path}:{number} is not an OpenAI batch output line ({exc})"
+                ) from None
+            records.setdefault(str(custom_id), record)
+    for article in articles:
+        record = records.get(article.id)
+        if record is not None:
+            yield answer(summarizer, article, record)
+
+
+FileStep = Callable[[Iterable[Article], Summarizer], Iterator[BatchResult]]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`llmclaims batch` options; here so cli.py changes by one line."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--write-requests",
+        type=Path,
+        metavar="REQUESTS.jsonl",
+        help="write the requests for articles not in OUT or the cache as an OpenAI batch "
+        "input file (for vllm run-batch or a compatible engine) instead of calling the model",
+    )
+    group.add_argument(
+        "--read-results",
+        type=Path,
+        metavar="RESULTS.jsonl",
+        help="read an OpenAI-format batch output file into OUT and the cache",
+    )
+
+
+def chosen(args: argparse.Namespace) -> FileStep | None:
+    """The file step the options ask for, if any."""
+    if args.write_requests is not None:
+        path: Path = args.write_requests
+        return lambda articles, summarizer: write_requests(articles, summarizer, path)
+    if args.read_results is not None:
+        results: Path = args.read_results
+        return lambda articles, summarizer: read_results(articles, summarizer, results)
+    return None
+
+
+async def as_stream(results: Iterator[BatchResult]) -> AsyncIterator[BatchResult]:
+    """The batch runner consumes async streams; these steps need no network."""
+    for result in results:
+        yield result
