@@ -9,8 +9,8 @@ from typing import Any
 
 from .errors import InputError
 from .evaluation.gold import GoldArticle
-from .evaluation.predictions import predicted_timexes, read_predictions
-from .evaluation.score import TimexScores, score_timexes
+from .evaluation.predictions import predicted_claim_spans, predicted_timexes, read_predictions
+from .evaluation.score import Proportion, TimexScores, claim_coverage, score_timexes
 
 
 def _read_gold(path: Path) -> list[GoldArticle]:
@@ -25,10 +25,15 @@ def evaluate(gold: list[GoldArticle], pred_path: Path) -> dict[str, Any]:
     """Corpus timeline scores of one results file: spans pooled over all gold articles."""
     predictions = read_predictions(pred_path)
     scores = TimexScores()
+    covered = claimed = correct = n_pred = 0
     for article in gold:
         summary = predictions.get(article.id)
         pred = predicted_timexes(summary) if summary is not None else []
         scores = scores + score_timexes(article.timexes, pred)
+        spans = predicted_claim_spans(summary) if summary is not None else []
+        coverage, precision = claim_coverage([c.evidence for c in article.claims], spans)
+        covered, claimed = covered + coverage.hits, claimed + coverage.n
+        correct, n_pred = correct + precision.hits, n_pred + precision.n
     low, high = scores.value_accuracy.wilson()
     return {
         "pred": pred_path.name,
@@ -39,6 +44,8 @@ def evaluate(gold: list[GoldArticle], pred_path: Path) -> dict[str, Any]:
         "timex_value_accuracy": round(scores.value_accuracy.value, 4),
         "timex_value_accuracy_ci95": [round(low, 4), round(high, 4)],
         "timex_value_f1": round(scores.value_f1, 4),
+        "claim_coverage": round(Proportion(covered, claimed).value, 4) if claimed else None,
+        "claim_precision": round(Proportion(correct, n_pred).value, 4) if claimed else None,
     }
 
 

@@ -52,3 +52,19 @@ def test_wilson_interval() -> None:
     low, high = Proportion(5, 5).wilson()
     assert high == pytest.approx(1.0) and low < 1.0
     assert Proportion(0, 0).wilson() == (0.0, 1.0)
+
+
+def test_claim_coverage_and_precision() -> None:
+    from llmclaims.evaluation.score import claim_coverage
+
+    gold = [Span(start=0, end=10), Span(start=20, end=30), Span(start=40, end=50)]
+    pred = [
+        [Span(start=5, end=15)],  # overlaps gold 1
+        [Span(start=60, end=70), Span(start=29, end=31)],  # second span overlaps gold 2
+        [],  # ungrounded: matches nothing
+        [Span(start=10, end=20)],  # touches gold 1 and 2 only at their ends: no overlap
+    ]
+    coverage, precision = claim_coverage(gold, pred)
+    # gold 1 and 2 covered, gold 3 not: 2 of 3; predictions 1 and 2 correct: 2 of 4.
+    assert (coverage.hits, coverage.n) == (2, 3)
+    assert (precision.hits, precision.n) == (2, 4)

@@ -30,6 +30,14 @@ def predicted_timexes(summary: ArticleSummary) -> list[GoldTimex]:
     return found
 
 
+def predicted_claim_spans(summary: ArticleSummary) -> list[list[Span]]:
+    """Grounded evidence spans of each predicted claim (empty when none was found)."""
+    return [
+        [Span(start=e.span.start, end=e.span.end) for e in c.evidence if e.span is not None]
+        for c in summary.claims
+    ]
+
+
 def read_predictions(path: Path) -> dict[str, ArticleSummary]:
     """Summary lines of a results file by id; error lines are skipped (the article is missing)."""
     try:

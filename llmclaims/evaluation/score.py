@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .gold import GoldTimex
+from .gold import GoldTimex, Span
 
 
 @dataclass(frozen=True)
@@ -99,3 +99,19 @@ def score_timexes(gold: list[GoldTimex], pred: list[GoldTimex]) -> TimexScores:
     pairs = _relaxed_pairs(gold, pred)
     correct = sum(1 for g, p in pairs if g.value == p.value)
     return TimexScores(len(gold), len(pred), strict, len(pairs), correct)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def claim_coverage(gold: list[Span], pred: list[list[Span]]) -> tuple[Proportion, Proportion]:
+    """(gold coverage, predicted precision) of claims by evidence-span overlap.
+
+    Matching rule: a gold claim is covered when any evidence span of any predicted claim
+    overlaps its evidence by a character; a predicted claim is correct when any of its
+    spans overlaps some gold claim. A claim without a grounded span matches nothing.
+    """
+    covered = sum(1 for g in gold if any(_overlaps(g, s) for spans in pred for s in spans))
+    correct = sum(1 for spans in pred if any(_overlaps(g, s) for g in gold for s in spans))
+    return Proportion(covered, len(gold)), Proportion(correct, len(pred))
