@@ -86,3 +86,27 @@ def test_gold_rejects_spans_outside_the_text() -> None:
                 "timexes": [{"span": {"start": 1, "end": 9}, "type": "DATE", "value": "X"}],
             }
         )
+
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold"
+
+
+@pytest.mark.parametrize("name", ["gm-bankruptcy-126878", "daimlerchrysler-jobs-60658"])
+def test_shipped_gold_sits_on_the_article_text(name: str) -> None:
+    gold = GoldArticle.model_validate_json((GOLD / f"{name}.en.json").read_text(encoding="utf-8"))
+    text = (GOLD.parent / "meantime" / f"{name}.txt").read_text(encoding="utf-8")
+    assert gold.text == text
+    dct = (GOLD.parent / "meantime" / f"{name}.dct").read_text(encoding="utf-8").strip()
+    assert gold.publication_date == dct
+    # MEANTIME annotates 3 TIMEX3 in each article (DCT included); none lost in projection.
+    assert len(gold.timexes) == 3
+
+
+@pytest.mark.skipif(not NORTHROP.exists(), reason="MEANTIME corpus absent")
+def test_projection_finds_tokenized_spans_in_running_text() -> None:
+    from llmclaims.evaluation.meantime import project_onto
+
+    article = read_meantime(NORTHROP)
+    # The tokenized "March 01 , 2008" must land on the untokenized "March 01, 2008".
+    moved = project_onto(article, "Published March 01, 2008 by us")
+    assert [moved.text[t.span.start : t.span.end] for t in moved.timexes][:1] == ["March 01, 2008"]

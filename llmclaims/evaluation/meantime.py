@@ -7,6 +7,7 @@ with functionInDocument=CREATION_TIME gives the publication date.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -71,3 +72,32 @@ def read_meantime(path: Path) -> GoldArticle:
         timexes=timexes,
         events=events,
     )
+
+
+def project_onto(article: GoldArticle, text: str) -> GoldArticle:
+    """Move the spans of a MEANTIME article onto the original (untokenized) text.
+
+    Each span's tokens are searched in order with optional whitespace between them, so
+    "March 01 , 2008" finds "March 01, 2008"; a span not found is dropped (that loses gold,
+    so callers should compare counts).
+    """
+
+    def moved(span: Span, cursor: int) -> Span | None:
+        words = article.text[span.start : span.end].split()
+        pattern = re.compile(r"\s*".join(re.escape(w) for w in words))
+        found = pattern.search(text, cursor) or pattern.search(text)
+        return Span(start=found.start(), end=found.end()) if found else None
+
+    timexes, events, cursor = [], [], 0
+    for timex in sorted(article.timexes, key=lambda t: t.span.start):
+        span = moved(timex.span, cursor)
+        if span is not None:
+            timexes.append(timex.model_copy(update={"span": span}))
+            cursor = span.start
+    cursor = 0
+    for event in sorted(article.events, key=lambda e: e.span.start):
+        span = moved(event.span, cursor)
+        if span is not None:
+            events.append(event.model_copy(update={"span": span}))
+            cursor = span.start
+    return article.model_copy(update={"text": text, "timexes": timexes, "events": events})
