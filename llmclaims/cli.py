@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import batch_files
+from . import batch_files, cli_eval
 from .errors import ConfigurationError, LLMClaimsError, redact
 
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Claims, sources, hedging and timelines from news articles.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    cli_eval.add_parser(commands)
 
     one = commands.add_parser("summarize", help="summarize one article, print JSON")
     one.add_argument("path", help="text file with the article, or - for standard input")

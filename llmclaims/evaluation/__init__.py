@@ -1,0 +1,1 @@
+"""Measure extraction quality against gold annotations (gold format, corpus adapters, scorer)."""
