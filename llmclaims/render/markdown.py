@@ -11,7 +11,7 @@ import re
 
 from ..models import ArticleSummary, Factuality
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def _md(value: object) -> str:
