@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from .errors import ConfigurationError
 from .models import ArticleSummary
-from .render import render_html, render_markdown
+from .render import render_html, render_index, render_markdown
 
 FORMATS = ("json", "html", "md")
 
@@ -21,7 +21,9 @@ def add_parser(commands: Any) -> None:
         "report",
         help="write the review page (HTML) or Markdown for a summary JSON file",
     )
-    report.add_argument("summary", type=Path, metavar="SUMMARY.json")
+    report.add_argument(
+        "summary", type=Path, metavar="SUMMARY.json|OUT.jsonl", help="a summary, or a batch's OUT"
+    )
     report.add_argument("--text", type=Path, help="the article text, to mark evidence in place")
     report.add_argument("-o", "--out", type=Path, required=True, help="report.html or report.md")
     report.set_defaults(run=_report)
@@ -46,7 +48,46 @@ def load_summary(path: Path) -> ArticleSummary:
         raise ConfigurationError(f"{path} is not a summary JSON file ({count} error(s))") from None
 
 
+def _batch_report(path: Path, out: Path) -> int:
+    """Index page at OUT, one page per article beside it in OUT's stem folder."""
+    pages = out.with_suffix("")
+    pages.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, object]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigurationError(f"no such file: {path}") from None
+    for n, line in enumerate(lines, 1):
+        try:
+            record = json.loads(line)
+            summary = (
+                ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
+            )
+            ident = str(record["id"])
+        except (ValueError, KeyError, TypeError, ValidationError):
+            raise ConfigurationError(f"{path}:{n} is not a batch result line") from None
+        row: dict[str, object] = {"id": ident, "error": "", "page": ""}
+        if summary is None:
+            row["error"] = str((record.get("error") or {}).get("message", "failed"))
+        else:
+            page = pages / f"{n:05d}.html"
+            page.write_text(render_html(summary, title=ident), encoding="utf-8")
+            items = (*summary.claims, *summary.sources, *summary.timeline)
+            row |= {
+                "page": f"{pages.name}/{page.name}",
+                "language": summary.language,
+                "claims": len(summary.claims),
+                "sources": len(summary.sources),
+                "flags": sum(len(i.flags) for i in items),
+            }
+        rows.append(row)
+    out.write_text(render_index(rows, title=path.name), encoding="utf-8")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
+    if args.summary.suffix.lower() == ".jsonl":
+        return _batch_report(args.summary, args.out)
     summary = load_summary(args.summary)
     text = args.text.read_text(encoding="utf-8") if args.text else None
     fmt = "md" if args.out.suffix.lower() in (".md", ".markdown") else "html"

@@ -148,3 +148,23 @@ def test_report_command_writes_page_and_rejects_bad_input(tmp_path, capsys):
     (tmp_path / "bad.json").write_text('{"claims": 3}', encoding="utf-8")
     assert main(["report", str(tmp_path / "bad.json"), "-o", str(out)]) == 2
     assert "not a summary JSON file" in capsys.readouterr().err
+
+
+def test_batch_report_indexes_articles_and_failures(tmp_path):
+    summary, _ = replayed("gm-bankruptcy-126878.en")
+    out_jsonl = tmp_path / "out.jsonl"
+    out_jsonl.write_text(
+        json.dumps({"id": "gm<script>", "summary": json.loads(summary.model_dump_json())})
+        + "\n"
+        + json.dumps({"id": "bad", "error": {"type": "ProviderError", "message": "<b>503</b>"}})
+        + "\n",
+        encoding="utf-8",
+    )
+    index = tmp_path / "report.html"
+    assert main(["report", str(out_jsonl), "-o", str(index)]) == 0
+    page = index.read_text(encoding="utf-8")
+    parsed = parse(page)
+    assert "script" not in parsed.tags and "b" not in parsed.tags
+    assert f"<td>{len(summary.claims)}</td>" in page and "&lt;b&gt;503&lt;/b&gt;" in page
+    assert (tmp_path / "report" / "00001.html").exists()
+    assert not (tmp_path / "report" / "00002.html").exists()

@@ -6,7 +6,7 @@ autoescaping (HTML) or Markdown escaping; nothing from them is ever placed in a 
 
 from __future__ import annotations
 
-from .html import render_html
+from .html import render_html, render_index
 from .markdown import render_markdown
 
-__all__ = ["render_html", "render_markdown"]
+__all__ = ["render_html", "render_index", "render_markdown"]

@@ -76,3 +76,8 @@ def render_html(summary: ArticleSummary, text: str | None = None, *, title: str 
         ),
         names={src.id: src.name or src.kind for src in summary.sources},
     )
+
+
+def render_index(rows: list[dict[str, object]], *, title: str = "llmclaims batch") -> str:
+    """A batch's index: one row per article (id, counts, failure, link to its page)."""
+    return _ENV.get_template("index.html.j2").render(rows=rows, title=title)
