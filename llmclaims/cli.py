@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import cli_report
+from . import cli_export, cli_report
 from .cli_report import FORMATS
 from .errors import ConfigurationError, LLMClaimsError, redact
 
@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_options(many)
     many.set_defaults(run=_batch)
     cli_report.add_parser(commands)
+    cli_export.add_parser(commands)
     return parser
 
 
