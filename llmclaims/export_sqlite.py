@@ -6,6 +6,7 @@ exporting a grown OUT again adds only what is new.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -150,4 +151,21 @@ def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
     for table, columns in (("claims", ["text"]), ("evidence", ["quote"])):
         if table in db.table_names() and not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True)
+    return count
+
+
+def export_csv(out_jsonl: Path, folder: Path) -> int:
+    """One CSV per table, written from a SQLite copy kept in the folder so re-runs stay upserts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    count = export_sqlite(out_jsonl, folder / "results.db")
+    db = sqlite_utils.Database(folder / "results.db")
+    names = db.table_names()
+    fts = {db[t].detect_fts() for t in names} - {None}
+    for table in names:
+        if table not in fts and not any(table.startswith(f"{f}_") for f in fts):
+            columns = [c.name for c in db[table].columns]
+            with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as f:
+                writer = csv.DictWriter(f, columns)
+                writer.writeheader()
+                writer.writerows(db[table].rows_where(order_by="id"))
     return count

@@ -43,3 +43,15 @@ def test_bad_line_is_a_clear_error(tmp_path, capsys):
     out.write_text("not json\n", encoding="utf-8")
     assert main(["export", str(out), "--to", "sqlite", str(tmp_path / "r.db")]) == 2
     assert "out.jsonl:1 is not a batch result line" in capsys.readouterr().err
+
+
+def test_csv_export_writes_one_file_per_table(tmp_path):
+    it, _ = replayed("nk-missiles-russia.it")
+    out = tmp_path / "out.jsonl"
+    out.write_text(line("it", it), encoding="utf-8")
+    for _ in range(2):
+        assert main(["export", str(out), "--to", "csv", str(tmp_path / "csv")]) == 0
+    claims = (tmp_path / "csv" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    assert claims[0].startswith("id,") and len(claims) == len(it.claims) + 1
+    assert (tmp_path / "csv" / "timeline.csv").exists()
+    assert not list((tmp_path / "csv").glob("*_fts*.csv"))
