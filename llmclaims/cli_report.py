@@ -72,13 +72,15 @@ def _batch_report(path: Path, out: Path) -> int:
         else:
             page = pages / f"{n:05d}.html"
             page.write_text(render_html(summary, title=ident), encoding="utf-8")
-            items = (*summary.claims, *summary.sources, *summary.timeline)
+            flags = [f for c in summary.claims for f in c.flags]
+            flags += [f for s in summary.sources for f in s.flags]
+            flags += [f for t in summary.timeline for f in t.flags]
             row |= {
                 "page": f"{pages.name}/{page.name}",
                 "language": summary.language,
                 "claims": len(summary.claims),
                 "sources": len(summary.sources),
-                "flags": sum(len(i.flags) for i in items),
+                "flags": len(flags),
             }
         rows.append(row)
     out.write_text(render_index(rows, title=path.name), encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from .errors import ConfigurationError
 from .models import ArticleSummary
@@ -104,6 +105,12 @@ def _rows(article: str, summary: ArticleSummary) -> dict[str, list[dict[str, Any
     return tables
 
 
+def _table(db: sqlite_utils.Database, name: str) -> Table:
+    table = db[name]
+    assert isinstance(table, Table)  # we create tables only, never views
+    return table
+
+
 FOREIGN = {
     "sources": [("article_id", "articles", "id")],
     "claims": [("article_id", "articles", "id")],
@@ -135,22 +142,22 @@ def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
         count += 1
         if summary is None:
             error = record.get("error") or {}
-            db["errors"].upsert(
+            _table(db, "errors").upsert(
                 {"id": ident, "type": error.get("type"), "message": error.get("message")}, pk="id"
             )
             continue
         for table, rows in _rows(ident, summary).items():
             if rows:
-                db[table].upsert_all(rows, pk="id", alter=True)
+                _table(db, table).upsert_all(rows, pk="id", alter=True)
     for table, keys in FOREIGN.items():
         if table in db.table_names():
-            existing = {fk.column for fk in db[table].foreign_keys}
+            existing = {fk.column for fk in _table(db, table).foreign_keys}
             wanted = [k for k in keys if k[0] not in existing and k[1] in db.table_names()]
             if wanted:
                 db.add_foreign_keys([(table, *k) for k in wanted])
     for table, columns in (("claims", ["text"]), ("evidence", ["quote"])):
-        if table in db.table_names() and not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True)
+        if table in db.table_names() and not _table(db, table).detect_fts():
+            _table(db, table).enable_fts(columns, create_triggers=True)
     return count
 
 
@@ -160,12 +167,12 @@ def export_csv(out_jsonl: Path, folder: Path) -> int:
     count = export_sqlite(out_jsonl, folder / "results.db")
     db = sqlite_utils.Database(folder / "results.db")
     names = db.table_names()
-    fts = {db[t].detect_fts() for t in names} - {None}
+    fts = {_table(db, t).detect_fts() for t in names} - {None}
     for table in names:
         if table not in fts and not any(table.startswith(f"{f}_") for f in fts):
-            columns = [c.name for c in db[table].columns]
+            columns = [c.name for c in _table(db, table).columns]
             with (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") as f:
                 writer = csv.DictWriter(f, columns)
                 writer.writeheader()
-                writer.writerows(db[table].rows_where(order_by="id"))
+                writer.writerows(_table(db, table).rows_where(order_by="id"))
     return count

@@ -55,8 +55,8 @@ def render_markdown(summary: ArticleSummary) -> str:
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     lines += ["", "### Timeline", "", "| value | expression | event | flags |", "|---|---|---|---|"]
     for t in sorted(summary.timeline, key=lambda t: (t.value is None, t.value or "")):
-        cells = (t.value or "?", t.expression, t.event, ", ".join(t.flags))
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        row = (t.value or "?", t.expression, t.event, ", ".join(t.flags))
+        lines.append("| " + " | ".join(_md(c) for c in row) + " |")
     m = summary.metadata
     lines += [
         "",
