@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import batch_files, cli_eval
+from . import batch_files, cli_eval, cli_export, cli_report
+from .cli_report import FORMATS
 from .errors import ConfigurationError, LLMClaimsError, redact
 
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     one = commands.add_parser("summarize", help="summarize one article, print JSON")
     one.add_argument("path", help="text file with the article, or - for standard input")
     one.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    one.add_argument("--format", choices=FORMATS, default="json", help="output (default: json)")
     _add_model_options(one)
     one.set_defaults(run=_summarize)
 
@@ -131,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch_files.add_arguments(many)
     _add_model_options(many)
     many.set_defaults(run=_batch)
+    cli_report.add_parser(commands)
+    cli_export.add_parser(commands)
     return parser
 
 
@@ -162,7 +166,10 @@ def _summarize(args: argparse.Namespace) -> int:
 
     text = _read(args.path)
     summary = Summarizer(**_config(args)).summarize(text, published=args.published)
-    sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
+    from .article_text import check_article
+
+    shown = check_article(text) if args.format == "html" else None
+    sys.stdout.write(cli_report.format_summary(summary, args.format, shown))
     return 0
 
 

@@ -136,6 +136,17 @@ class ArticleSummary(BaseModel):
     def claims_by(self, source_id: str) -> list[Claim]:
         return [c for c in self.claims if source_id in c.source_ids]
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the review page (without the article text, which is not stored)."""
+        from .render import render_html
+
+        return render_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from .render import render_markdown
+
+        return render_markdown(self)
+
 
 __all__ = [
     "ArticleSummary",
