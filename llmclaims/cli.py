@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     one = commands.add_parser("summarize", help="summarize one article, print JSON")
-    one.add_argument("path", help="text file with the article, or - for standard input")
+    one.add_argument("path", help="text or .html file, http(s) URL, or - for standard input")
     one.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     _add_model_options(one)
     one.set_defaults(run=_summarize)
@@ -155,9 +155,12 @@ def _read(path: str) -> bytes:
 
 def _summarize(args: argparse.Namespace) -> int:
     from .extract import Summarizer
+    from .page_input import page_article
 
-    text = _read(args.path)
-    summary = Summarizer(**_config(args)).summarize(text, published=args.published)
+    page = page_article(args.path, _read)
+    text = page.text if page else _read(args.path)
+    published = args.published or (page.published if page else None)
+    summary = Summarizer(**_config(args)).summarize(text, published=published)
     sys.stdout.write(summary.model_dump_json(indent=2) + "\n")
     return 0
 

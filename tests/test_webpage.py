@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -132,3 +133,25 @@ def test_fetch_refuses_other_schemes() -> None:
 def test_fetch_unreachable_is_fetch_error() -> None:
     with pytest.raises(FetchError, match="cannot fetch"):
         fetch_page("http://127.0.0.1:9/", timeout=2)
+
+
+@pytest.mark.parametrize(("target", "published"), [("file", "2024-01-05"), ("url", "2024-03-14")])
+def test_cli_summarizes_a_page(
+    serve, site: str, tmp_path: Path, capsys, target: str, published: str
+) -> None:
+    """Before: `.html` was refused as HTML and a URL was "no such file"."""
+    from llmclaims.cli import main
+
+    from .conftest import ok
+
+    server = serve(ok)
+    page = tmp_path / "page.html"
+    page.write_bytes((PAGES / "it_news.html").read_bytes())
+    arg = str(page) if target == "file" else f"{site}/en"
+    code = main(["summarize", arg, "--model", "m", "--base-url", server.base_url, "--no-cache"])
+    assert code == 0, capsys.readouterr().err
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["metadata"]["published"] == published
+    sent = server.requests[0].article
+    assert ("Kirby" in sent) if target == "file" else ("Maria Lopez" in sent)
+    assert "Accetta" not in sent and "jdoe" not in sent and "<p>" not in sent
