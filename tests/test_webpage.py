@@ -155,3 +155,15 @@ def test_cli_summarizes_a_page(
     sent = server.requests[0].article
     assert ("Kirby" in sent) if target == "file" else ("Maria Lopez" in sent)
     assert "Accetta" not in sent and "jdoe" not in sent and "<p>" not in sent
+
+
+def test_batch_folder_reads_html_pages(tmp_path: Path) -> None:
+    """Before: a folder of .html files gave "0 of 0 articles"; now each page is an article."""
+    from llmclaims.inputs import read_inputs, scan_ids
+
+    (tmp_path / "it.html").write_bytes((PAGES / "it_news.html").read_bytes())
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>")
+    assert scan_ids([tmp_path]) == ["empty.html", "it.html"]
+    items = list(read_inputs([tmp_path]))
+    assert items[0].error is not None and "no article text" in str(items[0].error)
+    assert isinstance(items[1], Article) and items[1].published == "2024-01-05"
