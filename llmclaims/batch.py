@@ -13,11 +13,14 @@ import asyncio
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigurationError, LLMClaimsError, redact
 from .extract import Summarizer
 from .models import ArticleSummary
+
+if TYPE_CHECKING:
+    from .webpage import WebPage
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,47 @@ class Article:
     text: str | bytes
     published: date | datetime | str | None = None
     url: str | None = None
+    title: str | None = None
+
+    @classmethod
+    def from_html(
+        cls,
+        html: str | bytes,
+        url: str | None = None,
+        *,
+        id: str | None = None,
+        published: date | datetime | str | None = None,
+    ) -> Article:
+        """The page's main text as an article; the page's own date unless `published` is given."""
+        from .webpage import extract_page
+
+        return cls._from_page(extract_page(html, url=url), id, published)
+
+    @classmethod
+    def from_url(
+        cls,
+        url: str,
+        *,
+        id: str | None = None,
+        published: date | datetime | str | None = None,
+        timeout: float = 20.0,
+    ) -> Article:
+        """Fetch a page once (no retries) and make it an article; `FetchError` on failure."""
+        from .webpage import fetch_page
+
+        return cls._from_page(fetch_page(url, timeout=timeout), id or url, published)
+
+    @classmethod
+    def _from_page(
+        cls, page: WebPage, ident: str | None, published: date | datetime | str | None
+    ) -> Article:
+        return cls(
+            id=ident or page.url or "page",
+            text=page.text,
+            published=published if published is not None else page.published,
+            url=page.url,
+            title=page.title,
+        )
 
 
 @dataclass(frozen=True)

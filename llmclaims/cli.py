@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_eval.add_parser(commands)
 
     one = commands.add_parser("summarize", help="summarize one article, print JSON")
-    one.add_argument("path", help="text file with the article, or - for standard input")
+    one.add_argument("path", help="text or .html file, http(s) URL, or - for standard input")
     one.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     one.add_argument("--format", choices=FORMATS, default="json", help="output (default: json)")
     _add_model_options(one)
@@ -163,9 +163,12 @@ def _read(path: str) -> bytes:
 
 def _summarize(args: argparse.Namespace) -> int:
     from .extract import Summarizer
+    from .page_input import page_article
 
-    text = _read(args.path)
-    summary = Summarizer(**_config(args)).summarize(text, published=args.published)
+    page = page_article(args.path, _read)
+    text = page.text if page else _read(args.path)
+    published = args.published or (page.published if page else None)
+    summary = Summarizer(**_config(args)).summarize(text, published=published)
     from .article_text import check_article
 
     shown = check_article(text) if args.format == "html" else None

@@ -1,8 +1,9 @@
 """Where a batch's articles come from: text files, folders of them, and JSONL files.
 
 - a text file is one article; its id is the path as given;
-- a folder contributes every `*.txt` below it (recursively, in sorted order); ids are the paths
-  relative to that folder, so the same folder gives the same ids from any working directory;
+- a folder contributes every `*.txt` file and `*.html` page (its main text, see `webpage`)
+  below it (recursively, in sorted order); ids are the paths relative to that folder, so the
+  same folder gives the same ids from any working directory;
 - a `.jsonl` / `.ndjson` file holds one article per line: `{"id": ..., "text": ...}` with
   optional `"published": "YYYY-MM-DD"` and `"url"`. Blank lines are skipped.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from .batch import Article, BatchResult
 from .errors import ConfigurationError, InputError
 from .outfile import printable_id
+from .page_input import HTML_SUFFIXES
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -88,7 +90,8 @@ def refuse_out_among_inputs(paths: Sequence[Path], out: Path) -> None:
 
 
 def _text_files(folder: Path, exclude: Path | None = None) -> list[Path]:
-    files = (p for p in folder.rglob("*.txt") if p.is_file())
+    suffixes = (".txt", *HTML_SUFFIXES)
+    files = (p for p in folder.rglob("*") if p.suffix.lower() in suffixes and p.is_file())
     if exclude is not None and exclude.exists():
         files = (p for p in files if not p.samefile(exclude))
     return sorted(files)
@@ -103,6 +106,11 @@ def _text_article(path: Path, ident: str) -> Item:
         data = path.read_bytes()
     except OSError as exc:
         return _failed(ident, f"cannot read {path.as_posix()}: {exc.strerror or exc}")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        try:
+            return Article.from_html(data, id=ident)
+        except InputError as exc:
+            return _failed(ident, f"{path.as_posix()}: {exc}")
     return Article(id=ident, text=data)
 
 
