@@ -314,7 +314,7 @@ def assemble(
         reasks=answer.reasks,
         transport_retries=answer.transport_retries,
         cached=cached,
-        created_at=answer.created_at,
+        created_at=answer.created_at,  # type: ignore[arg-type]  # ISO text: pydantic parses it
     )
     return ArticleSummary(
         language=wire.language,

@@ -176,7 +176,7 @@ def _run(
                 on_status=lambda m: tqdm.write(f"llmclaims: {m}", file=sys.stderr),
             )
             stream = runner.run(articles())
-        async with contextlib.aclosing(stream):
+        async with contextlib.aclosing(stream):  # type: ignore[type-var]  # an async generator
             async for result in stream:
                 record(result)
 

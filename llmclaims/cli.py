@@ -19,14 +19,18 @@ from typing import Any
 
 from . import batch_files, cli_eval, cli_export, cli_report
 from .cli_report import FORMATS
-from .errors import ConfigurationError, LLMClaimsError, redact
+from .errors import ConfigurationError, InputError, LLMClaimsError, redact
+from .published import parse_published
 
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        day = parse_published(value)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("--published needs a date")
+    return day
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:

@@ -33,9 +33,10 @@ from .article_text import check_article
 from .assemble import Grounder, assemble
 from .cache import CachedAnswer, ResponseCache, cache_key
 from .config import Settings, resolve
-from .errors import InputError, InvalidOutputError, LLMClaimsError, redact
+from .errors import InvalidOutputError, LLMClaimsError, redact
 from .models import ArticleSummary
 from .prompts import Prompt, load_prompt
+from .published import parse_published
 from .request import ANSWER_MODEL, render_messages, validation_context
 from .transport import (
     CallStats,
@@ -47,17 +48,6 @@ from .transport import (
     sync_create,
 )
 from .wire import WireArticle
-
-
-def parse_published(published: date | datetime | str | None) -> date | None:
-    if published is None or (isinstance(published, date) and not isinstance(published, datetime)):
-        return published
-    if isinstance(published, datetime):
-        return published.date()
-    try:
-        return date.fromisoformat(str(published).strip()[:10])
-    except ValueError:
-        raise InputError(f"published must be a date or 'YYYY-MM-DD', not {published!r}") from None
 
 
 class Summarizer:
@@ -309,7 +299,9 @@ class Summarizer:
             with self._calling(stats, None):
                 record_completion(completion)
                 check_completion(completion)
-                wire = ANSWER_MODEL.from_response(completion, mode=self.settings.instructor_mode)
+                wire = ANSWER_MODEL.from_response(  # type: ignore[attr-defined]  # instructor's
+                    completion, mode=self.settings.instructor_mode
+                )
         except _OUTPUT_ERRORS as exc:
             raise InvalidOutputError(
                 redact(

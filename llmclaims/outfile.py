@@ -238,25 +238,25 @@ def _classify(
             verdicts.append((None, False))
             continue
         ident, is_summary = record
-        verdicts.append(record)
+        verdicts.append((ident, is_summary))
         if is_summary:
             summaries.add(ident)
     keep: list[int] = []
     kept: set[str] = set()
-    for index, (ident, is_summary) in enumerate(verdicts):
-        if ident is None or ident in kept:
+    for index, (line_id, is_summary) in enumerate(verdicts):
+        if line_id is None or line_id in kept:
             existing.dropped += 1  # unparseable, or a second line for one article
         elif is_summary:
-            kept.add(ident)
+            kept.add(line_id)
             keep.append(index)
-        elif ident in summaries:
+        elif line_id in summaries:
             existing.dropped += 1  # an old failure, superseded by a success
-        elif retry_failed and (ids is None or ident in ids):
-            existing.failed.add(ident)  # removed, so the article runs again
+        elif retry_failed and (ids is None or line_id in ids):
+            existing.failed.add(line_id)  # removed, so the article runs again
         else:
-            kept.add(ident)
+            kept.add(line_id)
             keep.append(index)
-            existing.errors.add(ident)
+            existing.errors.add(line_id)
     existing.done = kept
     return keep, existing
 

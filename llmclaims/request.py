@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .prompts import Prompt
 from .wire import WireArticle
 
-_Wrapped: type[WireArticle] = openai_schema(WireArticle)  # type: ignore[assignment]
+_Wrapped: type[WireArticle] = openai_schema(WireArticle)
 
 # What the current article's validation sees as `info.context` (the evidence check).
 validation_context: ContextVar[dict[str, Any] | None] = ContextVar(

@@ -385,6 +385,7 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
     def create(**kwargs: Any) -> ChatCompletion:
         kwargs = send_as_is(strict_request(kwargs))
         attempts = 0
+        failure: Exception | None
         try:
             for attempt in Retrying(**policy):
                 with attempt:
@@ -445,6 +446,7 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
     async def create(**kwargs: Any) -> ChatCompletion:
         kwargs = send_as_is(strict_request(kwargs))
         attempts = 0
+        failure: Exception | None
         try:
             async for attempt in AsyncRetrying(**policy):
                 with attempt:

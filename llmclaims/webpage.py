@@ -52,7 +52,7 @@ def extract_page(html: str | bytes, url: str | None = None) -> WebPage:
         with_metadata=True,
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if doc is None or isinstance(doc, dict) or not text or not text.strip():
         where = f" at {url}" if url else ""
         raise InputError(f"the page{where} holds no article text that could be extracted")
     return WebPage(

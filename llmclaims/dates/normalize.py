@@ -6,6 +6,8 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
+from ..errors import InputError
+from ..published import parse_published
 from .calendar import _Ctx
 from .fallback import _RULE_LANGS, _dateparser_fallback
 from .patterns import _RE_NUMBER_ONLY, _clean
@@ -22,20 +24,10 @@ _RE_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?
 
 
 def _coerce_published(published: _dt.date | str | None) -> _dt.date | None:
-    if published is None:
-        return None
-    if isinstance(published, _dt.datetime):
-        return published.date()
-    if isinstance(published, _dt.date):
-        return published
-    if isinstance(published, str):
-        if m := _RE_ISO_DATE.fullmatch(published):
-            try:
-                return _dt.date.fromisoformat(m.group(1))
-            except ValueError:
-                pass
-        raise ValueError(f"published must be an ISO 8601 date (YYYY-MM-DD), got {published!r}")
-    raise TypeError(f"published must be a date, an ISO date string or None, not {published!r}")
+    try:
+        return parse_published(published)
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def normalize_date(

@@ -103,7 +103,8 @@ class BatchAPI:
         purpose = fields.get("purpose")
         if upload is None or purpose is None:
             return _error(400, "file and purpose are required")
-        content = upload.get_payload(decode=True) or b""
+        payload = upload.get_payload(decode=True)
+        content = payload if isinstance(payload, bytes) else b""
         name = upload.get_filename() or "upload.jsonl"
         with self._lock:
             file_id = f"file-{len(self.files) + 1:04d}"
