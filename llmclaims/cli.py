@@ -215,8 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # we report its failures
     args = build_parser().parse_args(argv)
     debug = bool(os.environ.get("LLMCLAIMS_DEBUG"))
+    transport = logging.getLogger("llmclaims.transport")
+    level = transport.level
     if not debug:  # retries are counted in metadata and on the batch's progress bar
-        logging.getLogger("llmclaims.transport").setLevel(logging.ERROR)
+        transport.setLevel(logging.ERROR)
     try:
         return int(args.run(args))
     except ConfigurationError as exc:
@@ -239,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        transport.setLevel(level)  # main() may run in-process (tests, notebooks)
 
 
 if __name__ == "__main__":

@@ -420,7 +420,8 @@ def test_usage_errors_are_one_line(serve, tmp_path, inputs, extra, needle):
 
 def test_a_second_batch_on_the_same_out_is_refused(serve, tmp_path):
     server = serve(ok, latency=0.3)
-    feed = write_jsonl(tmp_path / "feed.jsonl", records(range(8)))
+    # 30 articles at 0.3 s each: the first batch is still writing while the second starts up.
+    feed = write_jsonl(tmp_path / "feed.jsonl", records(range(30)))
     out = tmp_path / "out.jsonl"
     args = command(server, out, feed, extra=("--concurrency", "1"))
     first = subprocess.Popen(args, env=environment(tmp_path), stderr=subprocess.PIPE, text=True)
@@ -434,7 +435,7 @@ def test_a_second_batch_on_the_same_out_is_refused(serve, tmp_path):
     assert "another llmclaims batch is writing" in second.stderr
     first.communicate(timeout=60)
     assert first.returncode == 0
-    assert sorted(line["id"] for line in lines(out)) == sorted(f"s{i}" for i in range(8))
+    assert sorted(line["id"] for line in lines(out)) == sorted(f"s{i}" for i in range(30))
 
 
 def test_progress_bar_shows_counts_and_tokens(serve, tmp_path):
