@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import urllib.request
 
 import pytest
 
@@ -169,3 +170,24 @@ def test_debug_shows_the_traceback_of_a_library_error(tmp_path, capsys, monkeypa
     assert main(["summarize", str(article), "--model", "m", "--base-url", "http://127.0.0.1:9/v1"])
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err and "InputError" in err
+
+
+def test_the_standalone_fake_server_lists_models_and_takes_file_uploads(tmp_path):
+    from llmclaims.testing import ServerProcess
+
+    with ServerProcess() as process:
+        with urllib.request.urlopen(process.base_url + "/models", timeout=10) as answer:
+            assert json.loads(answer.read())["data"][0]["id"] == "fake-model"
+        boundary = "llmclaimsboundary"
+        body = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="in.jsonl"\r\nContent-Type: application/jsonl\r\n\r\n{{}}\n\r\n'
+            f"--{boundary}--\r\n"
+        ).encode()
+        upload = urllib.request.Request(
+            process.base_url + "/files", data=body, method="POST",
+            headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+        )  # fmt: skip
+        with urllib.request.urlopen(upload, timeout=10) as answer:
+            assert json.loads(answer.read())["id"].startswith("file-")

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .batch_api import BatchAPI
 from .faults import KINDS, Fault, FaultPlan
 from .server import FakeOpenAI, ServedRequest, answer_reply, stub_handler
 
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         retry_after=args.retry_after if args.retry_after >= 0 else None,
     )
     server = FakeOpenAI(
-        plan,
+        BatchAPI(plan),  # chat completions with faults, plus Files and Batches for --provider-batch
         host=args.host,
         port=args.port,
         latency=args.latency,

@@ -315,7 +315,18 @@ class FakeOpenAI:
                 request = server._arrive(
                     self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
                 )
-                reply = server.handler(request)
+                if self.command == "GET" and self.path.split("?")[0].rstrip("/").endswith(
+                    "/models"
+                ):
+                    models = {"object": "list", "data": [{"id": "fake-model", "object": "model"}]}
+                    self._send(200, json.dumps(models).encode(), {})
+                    return
+                try:
+                    reply = server.handler(request)
+                except Exception as exc:  # a handler's bug is a 500, never a dropped connection
+                    error = {"error": {"message": f"fake server: {type(exc).__name__}: {exc}"}}
+                    self._send(500, json.dumps(error).encode(), {})
+                    return
                 if server.latency:
                     time.sleep(server.latency)
                 if reply == HANG:
