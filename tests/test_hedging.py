@@ -395,3 +395,25 @@ def test_reported_speech_would_is_not_a_hedge():
     assert [c.category for c in find_cues(reported, "en")] == ["reporting"]
     hedged = "The plant would close, analysts fear. The company said nothing."
     assert [c.text for c in find_cues(hedged, "en")][:1] == ["would"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cue"),
+    [
+        ("Non si esclude che i missili siano arrivati via mare.", "it", "Non si esclude"),
+        ("Si ipotizza un accordo segreto tra Mosca e Pyongyang.", "it", "Si ipotizza"),
+        ("Verosimilmente le armi sono già in Ucraina.", "it", "Verosimilmente"),
+        ("Si teme una nuova ondata di attacchi.", "it", "Si teme"),
+        ("The plant should reopen next week.", "en", "should"),
+        ("The company is expected to report a loss.", "en", "expected to"),
+        ("The strike ends if the union accepts the offer.", "en", "if"),
+    ],
+)
+def test_news_hedges_the_lexicon_once_missed(text, lang, cue):
+    hedges = [c.text for c in find_cues(text, lang) if c.category in HEDGE_CATEGORIES]
+    assert cue in hedges
+
+
+def test_may_the_month_is_never_a_modal():
+    for text in ("The vote took place in May.", "On May 5 the talks resumed.", "May 2024 sales"):
+        assert not [c for c in find_cues(text, "en") if c.category == "modal"], text
