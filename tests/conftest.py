@@ -70,6 +70,18 @@ def script(*replies: object) -> Callable[[ServedRequest], object]:
     return handler
 
 
+CALL_PASSED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    """Remember whether each test's body passed (the re-recording fixture needs it)."""
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_PASSED] = report.passed
+    return report
+
+
 def pytest_recording_configure(config: pytest.Config, vcr: object) -> None:
     from .recording import register
 

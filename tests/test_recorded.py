@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+from collections.abc import Iterator
 
 import pytest
 
 import llmclaims
+from llmclaims.testing import Reply, completion
 
+from .conftest import CALL_PASSED
 from .recording import CASSETTES, ROOT, SECRET_HEADERS, VCR_CONFIG, manifest
 
 LIVE = os.environ.get("LLMCLAIMS_RECORD") == "1"
@@ -28,8 +32,18 @@ def vcr_config() -> dict:
 
 
 @pytest.fixture
-def vcr_cassette_dir() -> str:
-    return str(CASSETTES)
+def vcr_cassette_dir(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:
+    """Offline: the cassettes themselves. Re-recording: a staging folder, whose cassette
+    replaces the old one only when the test passed (vcr writes it when the test ends, before
+    this fixture's teardown) — a bad live answer never deletes or overwrites a good cassette."""
+    if not LIVE:
+        yield str(CASSETTES)
+        return
+    staging = tmp_path_factory.mktemp("recording")
+    yield str(staging)
+    if request.node.stash.get(CALL_PASSED, False):
+        for recorded in staging.glob("*.json"):
+            shutil.move(str(recorded), CASSETTES / recorded.name)
 
 
 @pytest.fixture(params=ENTRIES, ids=[e["name"] for e in ENTRIES])
@@ -133,3 +147,24 @@ def test_cassettes_are_labelled_and_hold_no_secret():
                 assert headers.get(name, ["REDACTED"]) == ["REDACTED"], name
             blob = json.dumps(interaction)
             assert not re.search(r"sk-(?!replay|authoring)[A-Za-z0-9]{16,}", blob)
+
+
+@pytest.mark.slow
+def test_re_recording_against_a_bad_endpoint_leaves_the_cassettes_intact(serve, tmp_path):
+    import subprocess
+    import sys
+
+    before = {p.name: p.read_bytes() for p in CASSETTES.glob("*.json")}
+    server = serve(lambda r: Reply(body=completion("this is not the JSON you asked for")))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "LLMCLAIMS_"))}
+    env.update(LLMCLAIMS_RECORD="1", OPENAI_BASE_URL=server.base_url, LLMCLAIMS_MODEL="m",
+               LLMCLAIMS_CACHE_DIR=str(tmp_path))  # fmt: skip  # a local server needs no key
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "tests/test_recorded.py", "--record-mode=rewrite",
+         "-k", "grounded_and_linked", "-p", "no:randomly"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode != 0, run.stdout[-2000:]  # the bad answers fail the tests ...
+    assert server.count >= 1  # ... after really asking the endpoint
+    after = {p.name: p.read_bytes() for p in CASSETTES.glob("*.json")}
+    assert after == before  # ... and no cassette was deleted or rewritten
