@@ -81,6 +81,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from . import languages
 from .models import MatchStatus, Span
 
@@ -657,10 +659,15 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 if windows >= max_windows:
                     break
                 windows += 1
+                ns, ne = starts[s], ends[e - 1]
+                # rapidfuzz's Indel similarity (2·LCS / total) is never below difflib's ratio
+                # (2·matched / total, matched <= LCS): a window under the threshold by it is
+                # rejected below anyway, so skipping it first changes no decision, only cost.
+                if not fuzz.ratio(core, p.norm[ns:ne], score_cutoff=FUZZY_THRESHOLD * 100):
+                    continue
                 cost = _word_cost(q, toks[s:e], budget)
                 if cost is None:
                     continue
-                ns, ne = starts[s], ends[e - 1]
                 if not _clean_edges(p, ns, ne):
                     continue
                 ratio = SequenceMatcher(None, core, p.norm[ns:ne], autojunk=False).ratio()

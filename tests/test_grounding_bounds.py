@@ -42,3 +42,23 @@ def test_long_fuzzy_quote_scores_a_bounded_number_of_windows():
     n = len(quote.split())
     # One call scores the whole quote once; before the cap it scored up to 16 x 47**2 windows.
     assert 0 < grounding._ChainWork.windows <= max(8, grounding.FUZZY_MAX_WORDS_SCORED // n)
+
+
+def test_the_rapidfuzz_prefilter_never_rejects_what_difflib_accepts():
+    """The fuzzy tier skips a window when rapidfuzz's Indel ratio is under the threshold; that
+    is only safe because the Indel ratio is an upper bound of difflib's: checked here on
+    random near-miss pairs over a small alphabet (where the two differ most)."""
+    import random
+    from difflib import SequenceMatcher
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        a = "".join(rng.choice("ab c") for _ in range(rng.randint(1, 60)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):
+            b.insert(rng.randint(0, len(b)), rng.choice("ab c"))
+        b = "".join(b)
+        difflib = SequenceMatcher(None, a, b, autojunk=False).ratio()
+        assert fuzz.ratio(a, b) / 100 >= difflib - 1e-9, (a, b)
