@@ -24,6 +24,10 @@ _RE_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?
 
 
 def _coerce_published(published: _dt.date | str | None) -> _dt.date | None:
+    if published is not None and not isinstance(published, (str, _dt.date)):
+        raise TypeError(f"published must be a date, a date string or None, not {published!r}")
+    if isinstance(published, str) and not published.strip():
+        raise ValueError("published is an empty string: pass None when the date is unknown")
     try:
         return parse_published(published)
     except InputError as exc:
