@@ -606,6 +606,11 @@ def _word_cost(q: list[str], w: list[str], budget: int) -> int | None:
     return min(results) if results else None
 
 
+def _may_pass(core: str, window: str) -> bool:
+    """False when `window` cannot reach `FUZZY_THRESHOLD` (see the comment where it is used)."""
+    return bool(fuzz.ratio(core, window, score_cutoff=FUZZY_THRESHOLD * 100))
+
+
 def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     """Accepted fuzzy windows (normalized start, end), one per location, in text order."""
     core = _EDGE_NONWORD_RE.sub("", qn)
@@ -642,6 +647,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     windows = 0
     max_windows = max(8, FUZZY_MAX_WORDS_SCORED // n)
+    long_quote = len(core) >= 200
     for d in chosen:
         best: tuple[tuple[float, int], int, int] | None = None
         if windows >= max_windows:
@@ -662,11 +668,15 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 ns, ne = starts[s], ends[e - 1]
                 # rapidfuzz's Indel similarity (2·LCS / total) is never below difflib's ratio
                 # (2·matched / total, matched <= LCS): a window under the threshold by it is
-                # rejected below anyway, so skipping it first changes no decision, only cost.
-                if not fuzz.ratio(core, p.norm[ns:ne], score_cutoff=FUZZY_THRESHOLD * 100):
+                # rejected below anyway, so testing it earlier changes no decision, only cost.
+                # For long quotes it goes first (the word alignment is the dear part there);
+                # for short ones the word rules reject most windows more cheaply.
+                if long_quote and not _may_pass(core, p.norm[ns:ne]):
                     continue
                 cost = _word_cost(q, toks[s:e], budget)
                 if cost is None:
+                    continue
+                if not long_quote and not _may_pass(core, p.norm[ns:ne]):
                     continue
                 if not _clean_edges(p, ns, ne):
                     continue
