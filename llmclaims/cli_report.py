@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .errors import ConfigurationError
 from .models import ArticleSummary
+from .outfile import read_out
 from .render import render_html, render_index, render_markdown
 
 FORMATS = ("json", "html", "md")
@@ -53,22 +54,11 @@ def _batch_report(path: Path, out: Path) -> int:
     pages = out.with_suffix("")
     pages.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ConfigurationError(f"no such file: {path}") from None
-    for n, line in enumerate(lines, 1):
-        try:
-            record = json.loads(line)
-            summary = (
-                ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
-            )
-            ident = str(record["id"])
-        except (ValueError, KeyError, TypeError, ValidationError):
-            raise ConfigurationError(f"{path}:{n} is not a batch result line") from None
+    for line in read_out(path):
+        n, ident, summary = line.number, line.id, line.summary
         row: dict[str, object] = {"id": ident, "error": "", "page": ""}
         if summary is None:
-            row["error"] = str((record.get("error") or {}).get("message", "failed"))
+            row["error"] = str(line.error.get("message", "failed"))
         else:
             page = pages / f"{n:05d}.html"
             page.write_text(render_html(summary, title=ident), encoding="utf-8")

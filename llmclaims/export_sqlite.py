@@ -14,8 +14,8 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from .errors import ConfigurationError
 from .models import ArticleSummary
+from .outfile import read_out
 
 
 def _rows(article: str, summary: ArticleSummary) -> dict[str, list[dict[str, Any]]]:
@@ -126,22 +126,11 @@ def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
     """Upsert every line of OUT into the database; returns the number of lines read."""
     db = sqlite_utils.Database(db_path)
     count = 0
-    try:
-        lines = out_jsonl.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ConfigurationError(f"no such file: {out_jsonl}") from None
-    for n, line in enumerate(lines, 1):
-        try:
-            record = json.loads(line)
-            ident = str(record["id"])
-            summary = (
-                ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
-            )
-        except (ValueError, KeyError, TypeError):
-            raise ConfigurationError(f"{out_jsonl}:{n} is not a batch result line") from None
+    for line in read_out(out_jsonl):
+        ident, summary = line.id, line.summary
         count += 1
         if summary is None:
-            error = record.get("error") or {}
+            error = line.error
             _table(db, "errors").upsert(
                 {"id": ident, "type": error.get("type"), "message": error.get("message")}, pk="id"
             )

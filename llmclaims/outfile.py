@@ -32,6 +32,7 @@ from typing import Any
 
 from .batch import BatchResult
 from .errors import ConfigurationError
+from .models import ArticleSummary
 
 try:
     import fcntl
@@ -39,6 +40,33 @@ except ImportError:  # Windows: no advisory locks; one writer per file is then u
     fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger("llmclaims")
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One line of a finished OUT, read back for reports and exports."""
+
+    number: int
+    id: str
+    summary: ArticleSummary | None
+    error: dict[str, Any]
+
+
+def read_out(path: Path) -> Iterator[ResultLine]:
+    """Every line of an OUT file, validated; `ConfigurationError` naming the first bad line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigurationError(f"no such file: {path}") from None
+    for number, line in enumerate(lines, 1):
+        try:
+            record = json.loads(line)
+            summary = (
+                ArticleSummary.model_validate(record["summary"]) if "summary" in record else None
+            )
+            yield ResultLine(number, str(record["id"]), summary, dict(record.get("error") or {}))
+        except (ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
+            raise ConfigurationError(f"{path}:{number} is not a batch result line") from None
 
 
 def printable_id(ident: str) -> str:
