@@ -118,6 +118,9 @@ class Metadata(BaseModel):
     transport_retries: int = 0
     cached: bool = False
     created_at: datetime | None = None
+    # Things the reader must know about how the checks ran (e.g. a language without a module, whose
+    # language-specific checks were skipped), each said once.
+    notes: list[str] = Field(default_factory=list)
 
 
 class ArticleSummary(BaseModel):
@@ -129,6 +132,11 @@ class ArticleSummary(BaseModel):
     timeline: list[TimelineEntry]
     metadata: Metadata
     dropped: list[Dropped] = Field(default_factory=list)
+    # The exact text every span's offsets refer to, and where it came from, so a span can always be
+    # shown. None in summaries written before the text was stored.
+    text: str | None = None
+    url: str | None = None
+    title: str | None = None
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
