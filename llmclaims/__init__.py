@@ -25,7 +25,6 @@ from .errors import (
 )
 from .extract import Summarizer, asummarize, summarize
 from .grounding import locate_evidence
-from .hedging import hedging_level
 from .models import (
     ArticleSummary,
     Claim,
@@ -37,6 +36,7 @@ from .models import (
     Span,
     TimelineEntry,
     Usage,
+    hedging_level,
 )
 
 __version__ = "0.1.0"

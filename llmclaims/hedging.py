@@ -1,38 +1,34 @@
 """Hedging: one user-facing level derived from FactBank-style factuality, and its cue words.
 
-The level is a reading aid, not new information: it is computed from certainty, polarity and
-evidential alone, so two parties' commitments to the same claim can be compared at a glance
-("Kirby: none, newspaper: medium").
+The level is a reading aid, not new information: `hedging_level` (defined beside `Factuality`
+in `llmclaims.models`, re-exported here) computes it from certainty, polarity and evidential
+alone, so two parties' commitments to the same claim can be compared at a glance ("Kirby: none,
+newspaper: medium").
 
-The cue lexicon below lets the library check what the model says about hedging against the
-article's own words (`find_cues`, `check_cues`). Categories:
+The cue lexicon lets the library check what the model says about hedging against the
+article's own words (`find_cues`, `check_cues`). It is data: each language module of
+`llmclaims.languages` lists its cue phrases by category, plus small rules where a list is not
+enough (see `_Lexicon`); this module knows no language's words. Categories:
 
 ``conditional``
-    Conditional mood (English "would" only outside reported speech: after a reporting verb
-    in the same sentence it is the future-in-the-past, "said it would", and not a cue).
-    Italian: any word ending in -rebbe / -rebbero ("avrebbe", "sarebbero",
-    "indicherebbe", "confermerebbero", "starebbe", "sottolineerebbe"), except the forms of
-    (ac/de/in/rin/ri)crescere ("crebbe" is a past tense); the auxiliaries avere / essere /
-    stare take their participle or gerund into the cue ("avrebbe colpito", "sarebbero
-    entrati", "starebbe traendo").
-    The conditional forms of potere / dovere are `modal` instead. English: "would".
+    Conditional mood (`CONDITIONALS`, or a language's `conditional_spans` rule: the Italian
+    -rebbe and Spanish -ría forms, whose auxiliaries take their participle into the cue).
+    A backshifted conditional (English "would" after a reporting verb of the same sentence:
+    "said it would") is the future-in-the-past, not a cue.
 ``modal``
-    Epistemic modal verbs: "may", "might", "could", "potrebbe", "dovrebbe"... English "May"
-    with a capital inside a sentence, or before a number, is the month and not a cue.
+    Epistemic modal verbs (`MODALS`). A veto (`CUE_VETOES`) drops a phrase where it is not
+    one: English "May" the month.
 ``hedge_word``
-    Adverbs, adjectives and phrases that lower the commitment: "allegedly", "reportedly",
-    "apparently", "it is unclear", "unconfirmed", "presunto", "pare", "sembra", "non è chiaro",
-    "indiscrezioni", and the Italian hypothetical "se ... dovesse/dovessero" (up to six words
-    in between; the cue spans them).
+    Adverbs and adjectives, impersonal hedges, epistemic verbs, hedge nouns and conditions
+    (`HEDGE_ADVERBS`, `IMPERSONAL_HEDGES`, `EPISTEMIC_VERBS`, `HEDGE_NOUNS`,
+    `HEDGE_CONDITIONS`) and a language's `HEDGE_PATTERNS` (the Italian hypothetical
+    "se ... dovesse").
 ``reporting``
-    Reporting verbs and phrases: "said", "told", "according to", "ha detto", "ha dichiarato",
-    "riferito", "secondo". They mark attribution (evidential `reported`), not uncertainty, so
-    they never count as a hedge. Italian participles (`IT_REPORTING_PARTICIPLES`) count only
-    after a form of *avere*, which the cue includes ("hanno confermato"); Italian "secondo" is
-    a cue only as "according to", not as the ordinal ("un secondo funzionario").
+    Reporting verbs and phrases (`REPORTING_VERBS`, and `REPORTING_PARTICIPLES` after their
+    auxiliary). They mark attribution (evidential `reported`), not uncertainty, so they never
+    count as a hedge.
 ``certainty_booster``
-    Words that raise the commitment: "certainly", "undoubtedly", "irrefutable",
-    "inconfutabili", "senza dubbio".
+    Words that raise the commitment (`CERTAINTY_BOOSTERS`).
 
 Matching is case-insensitive, on word boundaries, with any run of whitespace between the
 words of a phrase and any apostrophe (' ’ ʼ) for an apostrophe; a cue's `text`, `start` and
@@ -67,16 +63,19 @@ and `hedge_without_cue` only when none of the model's cues occurs in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
+from . import languages
 from .grounding import normalize_text, sentence_around
+from .models import hedging_level
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .models import HedgingLevel
     from .wire import WireFactuality
 
 __all__ = [
@@ -90,317 +89,40 @@ __all__ = [
     "sentence_around",
 ]
 
-_BY_CERTAINTY: dict[str, HedgingLevel] = {
-    "certain": "none",
-    "probable": "medium",
-    "possible": "high",
-    "unknown": "high",
-}
-
-
-def hedging_level(f: WireFactuality) -> HedgingLevel:
-    """Derive the hedging level of one commitment.
-
-    - certain, from the party's own knowledge (evidential `direct`) -> `none`
-    - certain, but relayed or inferred (`reported` / `inferred`)   -> `low`
-    - probable (conditional mood, "likely", "reportedly")          -> `medium`
-    - possible or unknown ("may", "it is unclear")                 -> `high`
-    An unknown polarity (the party does not say whether it is so) is at least `medium`.
-    A firm denial is not a hedge: negative polarity does not raise the level.
-    """
-    level = _BY_CERTAINTY[f.certainty]
-    if level == "none" and f.evidential != "direct":
-        level = "low"
-    if f.polarity == "unknown" and level in ("none", "low"):
-        level = "medium"
-    return level
-
-
 # --------------------------------------------------------------------------- lexicon
 
 HEDGE_CATEGORIES = frozenset({"conditional", "modal", "hedge_word"})
 """Categories that lower a commitment (reporting verbs and boosters do not)."""
 
+# Each category and the language-module lists it is made of (see `llmclaims.languages`).
+_CATEGORY_LISTS: dict[str, tuple[str, ...]] = {
+    "conditional": ("CONDITIONALS",),
+    "modal": ("MODALS",),
+    "hedge_word": (
+        "HEDGE_ADVERBS",
+        "IMPERSONAL_HEDGES",
+        "EPISTEMIC_VERBS",
+        "HEDGE_NOUNS",
+        "HEDGE_CONDITIONS",
+    ),
+    "reporting": ("REPORTING_VERBS",),
+    "certainty_booster": ("CERTAINTY_BOOSTERS",),
+}
+
+
+def _table(module: ModuleType) -> dict[str, tuple[str, ...]]:
+    return {
+        category: tuple(p for name in names for p in getattr(module, name, ()))
+        for category, names in _CATEGORY_LISTS.items()
+    }
+
+
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "conditional": ("would", "would have", "wouldn't"),
-        "modal": (
-            "may",
-            "might",
-            "could",
-            "may have",
-            "might have",
-            "could have",
-            "can't be sure",
-            "should",
-            "should have",
-            "can",
-        ),
-        "hedge_word": (
-            "allegedly",
-            "alleged",
-            "reportedly",
-            "apparently",
-            "presumably",
-            "purportedly",
-            "purported",
-            "supposedly",
-            "seemingly",
-            "possibly",
-            "probably",
-            "likely",
-            "unlikely",
-            "perhaps",
-            "maybe",
-            "unconfirmed",
-            "unverified",
-            "suspected",
-            "unclear",
-            "it is unclear",
-            "it's unclear",
-            "it was unclear",
-            "it remains unclear",
-            "not clear",
-            "it is not clear",
-            "it is not known",
-            "not known whether",
-            "appears to",
-            "appeared to",
-            "seems to",
-            "seemed to",
-            "is believed to",
-            "are believed to",
-            "was believed to",
-            "is thought to",
-            "are thought to",
-            "is said to",
-            "are said to",
-            "rumored",
-            "rumoured",
-            "rumors",
-            "rumours",
-            "speculation",
-            "if confirmed",
-            "if true",
-            # Expectation and condition. (Stated plans and intentions, "plans to cut", are
-            # not hedges: the party commits to the plan.)
-            "expected to",
-            "expects to",
-            "expect to",
-            "if",
-            "whether",
-            "potential",
-            "potentially",
-            "estimated",
-            "fears",
-            "feared",
-        ),
-        "reporting": (
-            "said",
-            "says",
-            "told",
-            "tells",
-            "according to",
-            "stated",
-            "reported",
-            "announced",
-            "added",
-            "explained",
-            "noted",
-            "claimed",
-            "confirmed",
-            "wrote",
-            "argued",
-            "insisted",
-            "acknowledged",
-            "denied",
-            "asserted",
-            "declared",
-        ),
-        "certainty_booster": (
-            "certainly",
-            "definitely",
-            "undoubtedly",
-            "undeniably",
-            "unquestionably",
-            "clearly",
-            "irrefutable",
-            "indisputable",
-            "undeniable",
-            "conclusive",
-            "no doubt",
-            "without doubt",
-            "beyond doubt",
-        ),
-    },
-    "it": {
-        # Every -rebbe / -rebbero word is found by rule (see _IT_CONDITIONAL_RE); these are
-        # listed for the reader, and as the auxiliaries that take a participle along.
-        "conditional": (
-            "avrebbe",
-            "avrebbero",
-            "sarebbe",
-            "sarebbero",
-            "starebbe",
-            "starebbero",
-        ),
-        "modal": (
-            "potrebbe",
-            "potrebbero",
-            "dovrebbe",
-            "dovrebbero",
-            "potrebbe essere",
-            "può darsi",
-            "potrà",
-            "potranno",
-        ),
-        "hedge_word": (  # "parrebbe", "sembrerebbe": conditional, by rule
-            "presunto",
-            "presunta",
-            "presunti",
-            "presunte",
-            "presumibilmente",
-            "presumibile",
-            "apparentemente",
-            "probabilmente",
-            "probabile",
-            "forse",
-            "pare",
-            "sembra",
-            "sembrano",
-            "sembrava",
-            "non è chiaro",
-            "non è ancora chiaro",
-            "non è noto",
-            "non si sa",
-            "non si esclude",
-            "non è escluso",
-            "si ipotizza",
-            "ipotesi",
-            "verosimilmente",
-            "si teme",
-            "si temono",
-            "se confermata",
-            "resta da chiarire",
-            "resta da capire",
-            "indiscrezioni",
-            "secondo indiscrezioni",
-            "si dice",
-            "si ritiene",
-            "si presume",
-            "ipotesi",
-            "è possibile che",
-            "è probabile che",
-            "impossibile dirlo",
-            "impossibile stabilire",
-            "impossibile sapere",
-            "non confermato",
-            "non confermata",
-            "non confermati",
-            "non confermate",
-            "eventuale",
-            "eventuali",
-            "qualora",
-        ),
-        "reporting": (
-            "riferito",
-            "secondo quanto riferito",
-            "come riferito",
-            "fatto sapere",
-            "dice",
-            "dicono",
-            "afferma",
-            "affermano",
-            "dichiara",
-            "dichiarano",
-            "spiega",
-            "spiegano",
-            "riferisce",
-            "riferiscono",
-            "sostiene",
-            "sostengono",
-            "riporta",
-            "riportano",
-            "fa sapere",
-            "fanno sapere",
-            "secondo",
-            "secondo quanto",
-            "stando a",
-            "a detta di",
-        ),
-        "certainty_booster": (
-            "inconfutabile",
-            "inconfutabili",
-            "innegabile",
-            "innegabili",
-            "indiscutibile",
-            "indiscutibili",
-            "certamente",
-            "sicuramente",
-            "indubbiamente",
-            "senza dubbio",
-            "senza alcun dubbio",
-            "di certo",
-        ),
-    },
+    module.CODE: _table(module) for module in languages.registered() if any(_table(module).values())
 }
 """Cue phrases by language and category, all lower case; a space stands for any whitespace."""
 
 SUPPORTED_LANGUAGES = tuple(LEXICON)
-
-IT_REPORTING_PARTICIPLES = (
-    "detto",
-    "dichiarato",
-    "affermato",
-    "spiegato",
-    "riferito",
-    "chiarito",
-    "sottolineato",
-    "confermato",
-    "annunciato",
-    "aggiunto",
-    "precisato",
-    "ribadito",
-    "denunciato",
-    "scritto",
-    "riportato",
-    "osservato",
-    "rivelato",
-    "raccontato",
-    "sostenuto",
-    "assicurato",
-    "ammesso",
-    "negato",
-    "smentito",
-    "accusato",
-    "fatto sapere",
-)
-"""Italian reporting participles: a `reporting` cue after a form of *avere* ("ha detto",
-"hanno confermato", "aveva precedentemente riferito"), not alone ("è sostenuto da" is passive,
-"Detto altrimenti" means "in other words")."""
-
-
-def _is_crescere(word: str) -> bool:
-    """(ac/de/in/rin/ri)crescere's past tense ("crebbe") ends like a conditional but is not."""
-    return word.endswith(("crebbe", "crebbero"))
-
-
-_PARTICIPLE = r"[^\W\d_]+?(?:[aiu]t|tt|st|nt|rt|s)[oaie]|[^\W\d_]+(?:ando|endo)"
-_IT_AUX = r"(?:av|sa|sta)rebbe(?:ro)?"  # avrebbe(ro), sarebbe(ro), starebbe(ro)
-_IT_CONDITIONAL_RE = re.compile(
-    rf"(?<!\w)(?:(?:{_IT_AUX})(?:\s+(?:già|anche|ormai|poi|mai|stat[oaie]))?\s+(?:{_PARTICIPLE})"
-    r"|[^\W\d_]+rebbe(?:ro)?)(?!\w)",
-    re.IGNORECASE,
-)
-_IT_HYPOTHETICAL = r"se(?:\s+[^\s.;:!?]+){0,6}?\s+dovess(?:e|ero)(?!\w)"
-_IT_HYPOTHETICAL_RE = re.compile(r"(?<!\w)" + _IT_HYPOTHETICAL, re.IGNORECASE)
-_IT_AVERE = (
-    r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|abbia|abbiano|avrà|avranno|aver|avere"
-    r"|avendo|hanno\s+già|ha\s+già)\s+(?:[^\W\d_]+mente\s+)?"
-)
-_SECONDO_ORDINAL = frozenset(
-    {"un", "il", "lo", "la", "al", "del", "nel", "dal", "sul", "col", "in", "per", "ogni"}
-)
 
 
 def _phrase_pattern(phrases: tuple[str, ...], prefix: str = "") -> re.Pattern[str]:
@@ -411,15 +133,116 @@ def _phrase_pattern(phrases: tuple[str, ...], prefix: str = "") -> re.Pattern[st
     return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
-_PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    lang: [
+def _trie(phrases: tuple[str, ...]) -> str:
+    """The alternation of `_phrase_pattern` (without its word boundaries) as a prefix tree.
+
+    It matches the same strings at the same places, so it finds a match exactly where the
+    plain alternation does; the regular expression engine tries a handful of first letters
+    per word instead of every phrase (the plain alternation is kept for `find_cues`, whose
+    phrase order decides which of two overlapping cues is reported).
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for k, word in enumerate(phrase.split()):
+            atoms = [re.escape(ch).replace("'", "['’ʼ]") for ch in word]
+            for atom in ([r"\s+"] if k else []) + atoms:
+                node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alternatives = [atom + emit(child) if atom else "" for atom, child in node.items()]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return emit(tree)
+
+
+_Veto = Callable[[str, re.Match[str]], bool]
+_Spans = Callable[[str], "Iterator[tuple[int, int]]"]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """One language's cues, compiled once from its module.
+
+    A module may add to its phrase lists (all optional):
+    - `conditional_spans(text)`: a rule for the conditional mood; it replaces the
+      `CONDITIONALS` phrases, which then only document it (Italian -rebbe, Spanish -ría);
+    - `HEDGE_PATTERNS`: regular expressions found as `hedge_word` cues;
+    - `REPORTING_PARTICIPLES` after `REPORTING_AUXILIARY`: `reporting` cues that need their
+      auxiliary ("ha detto", not "detto");
+    - `CUE_VETOES`: phrase -> test(text, match), True where the phrase is not a cue (English
+      "May" the month);
+    - `BACKSHIFTED_CONDITIONALS`: conditionals that are reported speech's future-in-the-past
+      after a reporting verb of the same sentence (English "said it would").
+    """
+
+    code: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    conditional_spans: _Spans | None
+    hedge_patterns: tuple[re.Pattern[str], ...]
+    vetoes: dict[str, _Veto]
+    backshifted: frozenset[str]
+    # `_has_hedge`'s fast path: one search for every hedge phrase no veto or backshift can
+    # silence (and the hedge patterns), then the few guarded phrases one by one.
+    hedge_any: re.Pattern[str] | None
+    guarded: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def _lexicon(code: str) -> _Lexicon:
+    module = languages.for_code(code)
+    assert module is not None and code in LEXICON
+    table = LEXICON[code]
+    rule: _Spans | None = getattr(module, "conditional_spans", None)
+    patterns = [
         (category, _phrase_pattern(phrases))
         for category, phrases in table.items()
-        if (lang, category) != ("it", "conditional")  # found by rule, see _IT_CONDITIONAL_RE
+        if phrases and not (category == "conditional" and rule is not None)
     ]
-    for lang, table in LEXICON.items()
-}
-_PATTERNS["it"].append(("reporting", _phrase_pattern(IT_REPORTING_PARTICIPLES, _IT_AVERE)))
+    participles = getattr(module, "REPORTING_PARTICIPLES", ())
+    if participles:
+        patterns.append(
+            ("reporting", _phrase_pattern(participles, getattr(module, "REPORTING_AUXILIARY", "")))
+        )
+    vetoes: dict[str, _Veto] = dict(getattr(module, "CUE_VETOES", {}))
+    backshifted = frozenset(getattr(module, "BACKSHIFTED_CONDITIONALS", ()))
+    hedge_sources = tuple(getattr(module, "HEDGE_PATTERNS", ()))
+    hedge_categories = [c for c in ("conditional", "modal", "hedge_word") if c in table]
+    if rule is not None:
+        hedge_categories.remove("conditional")
+    plain = tuple(
+        p
+        for c in hedge_categories
+        for p in table[c]
+        if p not in vetoes and not (c == "conditional" and p in backshifted)
+    )
+    plain_set = set(plain)
+    guarded = tuple(
+        (c, _phrase_pattern(words))
+        for c in hedge_categories
+        if (words := tuple(p for p in table[c] if p not in plain_set))
+    )
+    # A look-ahead for the phrases' first letters turns most word starts away before the
+    # prefix tree is tried.
+    first = "".join(
+        re.escape(c) for c in sorted({ch for p in plain for ch in ("'’ʼ" if p[0] == "'" else p[0])})
+    )
+    alternatives = [f"(?=[{first}]){_trie(plain)}(?!\\w)"] if plain else []
+    alternatives += [f"(?:{source})" for source in hedge_sources]
+    hedge_any = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})", re.IGNORECASE) if alternatives else None
+    )
+    return _Lexicon(
+        code=code,
+        patterns=tuple(patterns),
+        conditional_spans=rule,
+        hedge_patterns=tuple(re.compile(rf"(?<!\w)(?:{s})", re.IGNORECASE) for s in hedge_sources),
+        vetoes=vetoes,
+        backshifted=backshifted,
+        hedge_any=hedge_any,
+        guarded=guarded,
+    )
 
 
 @dataclass(frozen=True)
@@ -437,40 +260,24 @@ def _base_lang(lang: str | None) -> str | None:
     return lang.lower().replace("_", "-").split("-")[0] if lang else None
 
 
-def _is_month_may(text: str, m: re.Match[str]) -> bool:
-    if m.group() != "May":
-        return False
-    if re.match(r"\s+\d", text[m.end() :]):
-        return True
-    before = text[: m.start()].rstrip()
-    return bool(before) and before[-1] not in '.!?"“«:\n'
-
-
 def _raw_cues(text: str, lang: str) -> list[Cue]:
+    lex = _lexicon(lang)
     found: list[Cue] = []
 
     def add(m: re.Match[str], category: str) -> None:
         found.append(Cue(m.group(), m.start(), m.end(), category, lang))
 
-    for category, pattern in _PATTERNS[lang]:
+    for category, pattern in lex.patterns:
         for m in pattern.finditer(text):
-            word = m.group().lower()
-            if lang == "en" and _is_month_may(text, m):
+            veto = lex.vetoes.get(m.group().lower()) if lex.vetoes else None
+            if veto is not None and veto(text, m):
                 continue
-            if lang == "it" and word == "secondo":
-                prev = re.search(r"(\w+)\W*$", text[: m.start()])
-                if prev and prev.group(1).lower() in _SECONDO_ORDINAL:
-                    continue
             add(m, category)
-    if lang == "it":
-        modal = set(LEXICON["it"]["modal"])
-        for m in _IT_CONDITIONAL_RE.finditer(text):
-            word = m.group().lower()
-            head = word.split()[0]
-            if head in modal or _is_crescere(head):
-                continue
-            add(m, "conditional")
-        for m in _IT_HYPOTHETICAL_RE.finditer(text):
+    if lex.conditional_spans is not None:
+        for start, end in lex.conditional_spans(text):
+            found.append(Cue(text[start:end], start, end, "conditional", lang))
+    for hedge in lex.hedge_patterns:
+        for m in hedge.finditer(text):
             add(m, "hedge_word")
     return found
 
@@ -478,7 +285,7 @@ def _raw_cues(text: str, lang: str) -> list[Cue]:
 def find_cues(text: str, lang: str | None = None) -> list[Cue]:
     """Cue words of `text` (see the module docstring), in text order.
 
-    `lang` is an ISO 639-1 code ("it", "en", "it-IT"); None tries every language of the
+    `lang` is a language tag ("it", "en", "it-IT"); None tries every language of the
     lexicon; a language it does not cover gives an empty list.
     """
     base = _base_lang(lang)
@@ -502,9 +309,9 @@ def find_cues(text: str, lang: str | None = None) -> list[Cue]:
 
 
 def _backshifted(cue: Cue, cues: list[Cue], text: str) -> bool:
-    """English "would" after a reporting verb in the same sentence is reported speech's
-    future-in-the-past ("announced it would cut 13,000 jobs"), not a hedge."""
-    if cue.lang != "en" or cue.category != "conditional" or cue.text.lower() != "would":
+    """A backshifted conditional after a reporting verb in the same sentence is reported
+    speech's future-in-the-past ("announced it would cut 13,000 jobs"), not a hedge."""
+    if cue.category != "conditional" or cue.text.lower() not in _lexicon(cue.lang).backshifted:
         return False
     for other in cues:
         if other.category == "reporting" and other.end <= cue.start:
@@ -543,87 +350,37 @@ def _cue_pattern(cue: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"[\s\S]*?".join(re.escape(p) for p in pieces) + r"(?!\w)")
 
 
-def _trie(phrases: tuple[str, ...]) -> str:
-    """The alternation of `_phrase_pattern` (without its word boundaries) as a prefix tree.
-
-    It matches the same strings at the same places, so it finds a match exactly where the
-    plain alternation does; the regular expression engine tries a handful of first letters
-    per word instead of every phrase (the plain alternation is kept for `find_cues`, whose
-    phrase order decides which of two overlapping cues is reported).
-    """
-    tree: dict[str, dict] = {}
-    for phrase in phrases:
-        node = tree
-        for k, word in enumerate(phrase.split()):
-            atoms = [re.escape(ch).replace("'", "['’ʼ]") for ch in word]
-            for atom in ([r"\s+"] if k else []) + atoms:
-                node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alternatives = [atom + emit(child) if atom else "" for atom, child in node.items()]
-        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-
-    return emit(tree)
-
-
-# Does an Italian text carry a modal, hedge_word or hypothetical cue? One search, same answer
-# as the three patterns of `_raw_cues` (none of them has a filter). The word-boundary test is
-# shared, and a look-ahead for the phrases' first letters (under the same IGNORECASE rules as
-# the phrases) turns most word starts away before the alternation is tried.
-_IT_HEDGE_PHRASES = LEXICON["it"]["modal"] + LEXICON["it"]["hedge_word"]
-_IT_HEDGE_FIRST = "".join(
-    re.escape(c)
-    for c in sorted(
-        {ch for p in _IT_HEDGE_PHRASES for ch in ("'’ʼ" if p[0] == "'" else p[0])}
-        | {_IT_HYPOTHETICAL[0]}
-    )
-)
-_IT_HEDGE_ANY = re.compile(
-    rf"(?<!\w)(?=[{_IT_HEDGE_FIRST}])(?:{_trie(_IT_HEDGE_PHRASES)}(?!\w)|{_IT_HYPOTHETICAL})",
-    re.IGNORECASE,
-)
-# Every match of `_IT_CONDITIONAL_RE` contains "rebbe": without it, no conditional.
-_REBBE = re.compile("rebbe", re.IGNORECASE)
-
-
 def _has_hedge(text: str, lang: str | None) -> bool:
     """``any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))``, without
     collecting every cue: the hedge patterns alone, stopping at the first hit.
 
     Keeping only the longest of nested cues never removes the last cue of a category, so any
-    hedge match that survives its own filters is a hedge cue of `find_cues`; only English
-    "would" (dropped after a reporting verb) needs the full look-up.
+    hedge match that survives its own filters is a hedge cue of `find_cues`; only a
+    backshifted conditional (English "would", dropped after a reporting verb) needs the full
+    look-up.
     """
     base = _base_lang(lang)
-    if base == "it":
-        if _IT_HEDGE_ANY.search(text):
-            return True
-        if _REBBE.search(text):
-            for m in _IT_CONDITIONAL_RE.finditer(text):
-                head = m.group().lower().split()[0]
-                if not (head in _IT_MODAL or _is_crescere(head)):
-                    return True
-        return False
-    if base != "en":  # every language at once (None), or one the lexicon does not cover
+    if base not in LEXICON:  # every language at once (None), or one the lexicon does not cover
         return any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))
-    would = False
-    for category, pattern in _PATTERNS["en"]:
-        if category not in HEDGE_CATEGORIES:
-            continue
+    lex = _lexicon(base)
+    if lex.hedge_any is not None and lex.hedge_any.search(text):
+        return True
+    if lex.conditional_spans is not None and next(lex.conditional_spans(text), None):
+        return True
+    backshifted = False
+    for category, pattern in lex.guarded:
         for m in pattern.finditer(text):
-            if _is_month_may(text, m):
+            word = m.group().lower()
+            veto = lex.vetoes.get(word)
+            if veto is not None and veto(text, m):
                 continue
-            if category == "conditional" and m.group().lower() == "would":
-                would = True
+            if category == "conditional" and word in lex.backshifted:
+                backshifted = True
                 continue
             return True
-    if would:
+    if backshifted:
         return any(c.category in HEDGE_CATEGORIES for c in find_cues(text, lang))
     return False
-
-
-_IT_MODAL = frozenset(LEXICON["it"]["modal"])
 
 
 class CueTexts:

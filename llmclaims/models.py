@@ -19,6 +19,34 @@ HedgingLevel = Literal["none", "low", "medium", "high"]
 MatchStatus = Literal["exact", "normalized", "fuzzy"]
 GroundingPolicy = Literal["strict", "flag", "keep"]
 
+_BY_CERTAINTY: dict[str, HedgingLevel] = {
+    "certain": "none",
+    "probable": "medium",
+    "possible": "high",
+    "unknown": "high",
+}
+
+
+def hedging_level(f: WireFactuality) -> HedgingLevel:
+    """Derive the hedging level of one commitment.
+
+    - certain, from the party's own knowledge (evidential `direct`) -> `none`
+    - certain, but relayed or inferred (`reported` / `inferred`)   -> `low`
+    - probable (conditional mood, "likely", "reportedly")          -> `medium`
+    - possible or unknown ("may", "it is unclear")                 -> `high`
+    An unknown polarity (the party does not say whether it is so) is at least `medium`.
+    A firm denial is not a hedge: negative polarity does not raise the level.
+
+    It lives here, beside `Factuality`, because it reads nothing but the commitment's own
+    fields: the cue lexicon (`llmclaims.hedging`) imports the models, never the reverse.
+    """
+    level = _BY_CERTAINTY[f.certainty]
+    if level == "none" and f.evidential != "direct":
+        level = "low"
+    if f.polarity == "unknown" and level in ("none", "low"):
+        level = "medium"
+    return level
+
 
 class Span(BaseModel):
     """Where a quote sits in the article; `text` is always the article's own characters."""
@@ -49,8 +77,6 @@ class Factuality(WireFactuality):
 
     @model_validator(mode="after")
     def _derive_hedging(self) -> Factuality:
-        from .hedging import hedging_level
-
         object.__setattr__(self, "hedging", hedging_level(self))
         return self
 

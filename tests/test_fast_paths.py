@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from llmclaims import grounding
+from llmclaims import grounding, languages
 from llmclaims.article_text import _control_ratio
 from llmclaims.assemble import UNGROUNDED, Grounder, _cue_flags, assemble, resolve_date
 from llmclaims.cache import _SCHEMA_DIGEST, FORMAT, CachedAnswer, _entry_json, cache_key
@@ -31,7 +31,6 @@ from llmclaims.config import resolve
 from llmclaims.grounding import locate_evidence, normalize_text, sentence_around
 from llmclaims.hedging import (
     HEDGE_CATEGORIES,
-    IT_REPORTING_PARTICIPLES,
     LEXICON,
     _base_lang,
     _has_hedge,
@@ -414,7 +413,7 @@ _SENTENCE_TOKENS = [
 _CUE_WORDS = sorted(
     {
         *(p for table in LEXICON.values() for phrases in table.values() for p in phrases),
-        *IT_REPORTING_PARTICIPLES,
+        *languages.it.REPORTING_PARTICIPLES,
         "ha",
         "hanno",
         "avrebbero",

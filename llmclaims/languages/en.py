@@ -1,5 +1,10 @@
 """English: the words llmclaims' checks need, as data (see `llmclaims.languages`)."""
 
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
 CODE = "en"
 NAME = "English"
 
@@ -103,6 +108,145 @@ NEGATIVE_PREDICATES = (
     "rule out",
     "ruled out",
 )
+
+
+# Hedging: cue phrases by category, lower case; a space stands for any whitespace and ' for any
+# apostrophe. `llmclaims.hedging` reads them: conditionals and modals are `conditional` and
+# `modal` cues, the five lists from EPISTEMIC_VERBS to HEDGE_CONDITIONS together are `hedge_word`.
+CONDITIONALS = ("would", "would have", "wouldn't")
+
+MODALS = (
+    "may",
+    "might",
+    "could",
+    "may have",
+    "might have",
+    "could have",
+    "can't be sure",
+    "should",
+    "should have",
+    "can",
+)
+
+HEDGE_ADVERBS = (  # adverbs and adjectives
+    "allegedly",
+    "alleged",
+    "reportedly",
+    "apparently",
+    "presumably",
+    "purportedly",
+    "purported",
+    "supposedly",
+    "seemingly",
+    "possibly",
+    "probably",
+    "likely",
+    "unlikely",
+    "perhaps",
+    "maybe",
+    "unconfirmed",
+    "unverified",
+    "suspected",
+    "unclear",
+    "potential",
+    "potentially",
+    "estimated",
+)
+
+IMPERSONAL_HEDGES = (
+    "it is unclear",
+    "it's unclear",
+    "it was unclear",
+    "it remains unclear",
+    "not clear",
+    "it is not clear",
+    "it is not known",
+    "not known whether",
+)
+
+EPISTEMIC_VERBS = (
+    "appears to",
+    "appeared to",
+    "seems to",
+    "seemed to",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "is thought to",
+    "are thought to",
+    "is said to",
+    "are said to",
+    "rumored",
+    "rumoured",
+    # Expectation. (Stated plans and intentions, "plans to cut", are not hedges: the party
+    # commits to the plan.)
+    "expected to",
+    "expects to",
+    "expect to",
+    "fears",
+    "feared",
+)
+
+HEDGE_NOUNS = ("rumors", "rumours", "speculation")
+
+HEDGE_CONDITIONS = ("if confirmed", "if true", "if", "whether")
+
+REPORTING_VERBS = (
+    "said",
+    "says",
+    "told",
+    "tells",
+    "according to",
+    "stated",
+    "reported",
+    "announced",
+    "added",
+    "explained",
+    "noted",
+    "claimed",
+    "confirmed",
+    "wrote",
+    "argued",
+    "insisted",
+    "acknowledged",
+    "denied",
+    "asserted",
+    "declared",
+)
+
+CERTAINTY_BOOSTERS = (
+    "certainly",
+    "definitely",
+    "undoubtedly",
+    "undeniably",
+    "unquestionably",
+    "clearly",
+    "irrefutable",
+    "indisputable",
+    "undeniable",
+    "conclusive",
+    "no doubt",
+    "without doubt",
+    "beyond doubt",
+)
+
+# Reported speech's future-in-the-past: after a reporting verb in the same sentence, "said it
+# would cut 13,000 jobs" states a plan, so these conditionals are not cues there.
+BACKSHIFTED_CONDITIONALS = ("would",)
+
+
+def _is_month_may(text: str, m: re.Match[str]) -> bool:
+    """The month, not the modal: "May" with a capital inside a sentence, or before a number."""
+    if m.group() != "May":
+        return False
+    if re.match(r"\s+\d", text[m.end() :]):
+        return True
+    before = text[: m.start()].rstrip()
+    return bool(before) and before[-1] not in '.!?"“«:\n'
+
+
+# Cue phrases that are not cues in some contexts: phrase -> test(text, match) -> True to skip.
+CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"may": _is_month_may}
 
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.

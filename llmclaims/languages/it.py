@@ -1,5 +1,10 @@
 """Italian: the words llmclaims' checks need, as data (see `llmclaims.languages`)."""
 
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
 CODE = "it"
 NAME = "Italiano"
 
@@ -58,6 +63,194 @@ NEGATIVE_PREDICATES = (
     "esclu",
     "declin",
 )
+
+
+# Hedging: cue phrases by category, lower case; a space stands for any whitespace and ' for any
+# apostrophe. `llmclaims.hedging` reads them: conditionals and modals are `conditional` and
+# `modal` cues, the five lists from EPISTEMIC_VERBS to HEDGE_CONDITIONS together are `hedge_word`.
+
+# Every -rebbe / -rebbero word is a conditional, found by `conditional_spans` below; these are
+# listed for the reader, and are the auxiliaries that take a participle along.
+CONDITIONALS = ("avrebbe", "avrebbero", "sarebbe", "sarebbero", "starebbe", "starebbero")
+
+MODALS = (
+    "potrebbe",
+    "potrebbero",
+    "dovrebbe",
+    "dovrebbero",
+    "potrebbe essere",
+    "può darsi",
+    "potrà",
+    "potranno",
+)
+
+HEDGE_ADVERBS = (  # adverbs and adjectives; "parrebbe", "sembrerebbe" are conditionals
+    "presunto",
+    "presunta",
+    "presunti",
+    "presunte",
+    "presumibilmente",
+    "presumibile",
+    "apparentemente",
+    "probabilmente",
+    "probabile",
+    "forse",
+    "verosimilmente",
+    "non confermato",
+    "non confermata",
+    "non confermati",
+    "non confermate",
+    "eventuale",
+    "eventuali",
+)
+
+IMPERSONAL_HEDGES = (
+    "non è chiaro",
+    "non è ancora chiaro",
+    "non è noto",
+    "non si sa",
+    "non si esclude",
+    "non è escluso",
+    "si ipotizza",
+    "si teme",
+    "si temono",
+    "resta da chiarire",
+    "resta da capire",
+    "si dice",
+    "si ritiene",
+    "si presume",
+    "è possibile che",
+    "è probabile che",
+    "impossibile dirlo",
+    "impossibile stabilire",
+    "impossibile sapere",
+)
+
+EPISTEMIC_VERBS = ("pare", "sembra", "sembrano", "sembrava")
+
+HEDGE_NOUNS = ("ipotesi", "indiscrezioni", "secondo indiscrezioni")
+
+HEDGE_CONDITIONS = ("se confermata", "qualora")
+
+# The hypothetical "se ... dovesse/dovessero" (up to six words in between; the cue spans them):
+# `hedge_word` cues found by pattern (case-insensitive; the engine adds the word boundaries).
+HEDGE_PATTERNS = (r"se(?:\s+[^\s.;:!?]+){0,6}?\s+dovess(?:e|ero)(?!\w)",)
+
+REPORTING_VERBS = (
+    "riferito",
+    "secondo quanto riferito",
+    "come riferito",
+    "fatto sapere",
+    "dice",
+    "dicono",
+    "afferma",
+    "affermano",
+    "dichiara",
+    "dichiarano",
+    "spiega",
+    "spiegano",
+    "riferisce",
+    "riferiscono",
+    "sostiene",
+    "sostengono",
+    "riporta",
+    "riportano",
+    "fa sapere",
+    "fanno sapere",
+    "secondo",
+    "secondo quanto",
+    "stando a",
+    "a detta di",
+)
+
+# Reporting participles: a `reporting` cue only after a form of *avere*
+# (`REPORTING_AUXILIARY`, which the cue includes: "ha detto", "hanno confermato", "aveva
+# precedentemente riferito"), not alone ("è sostenuto da" is passive, "Detto altrimenti" means
+# "in other words").
+REPORTING_PARTICIPLES = (
+    "detto",
+    "dichiarato",
+    "affermato",
+    "spiegato",
+    "riferito",
+    "chiarito",
+    "sottolineato",
+    "confermato",
+    "annunciato",
+    "aggiunto",
+    "precisato",
+    "ribadito",
+    "denunciato",
+    "scritto",
+    "riportato",
+    "osservato",
+    "rivelato",
+    "raccontato",
+    "sostenuto",
+    "assicurato",
+    "ammesso",
+    "negato",
+    "smentito",
+    "accusato",
+    "fatto sapere",
+)
+REPORTING_AUXILIARY = (
+    r"(?:ha|hanno|aveva|avevano|avrebbe|avrebbero|abbia|abbiano|avrà|avranno|aver|avere"
+    r"|avendo|hanno\s+già|ha\s+già)\s+(?:[^\W\d_]+mente\s+)?"
+)
+
+CERTAINTY_BOOSTERS = (
+    "inconfutabile",
+    "inconfutabili",
+    "innegabile",
+    "innegabili",
+    "indiscutibile",
+    "indiscutibili",
+    "certamente",
+    "sicuramente",
+    "indubbiamente",
+    "senza dubbio",
+    "senza alcun dubbio",
+    "di certo",
+)
+
+_SECONDO_ORDINAL = frozenset(
+    {"un", "il", "lo", "la", "al", "del", "nel", "dal", "sul", "col", "in", "per", "ogni"}
+)
+
+
+def _is_ordinal_secondo(text: str, m: re.Match[str]) -> bool:
+    """The ordinal, not "according to": "secondo" after an article ("un secondo funzionario")."""
+    prev = re.search(r"(\w+)\W*$", text[: m.start()])
+    return bool(prev) and prev.group(1).lower() in _SECONDO_ORDINAL  # type: ignore[union-attr]
+
+
+# Cue phrases that are not cues in some contexts: phrase -> test(text, match) -> True to skip.
+CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"secondo": _is_ordinal_secondo}
+
+_PARTICIPLE = r"[^\W\d_]+?(?:[aiu]t|tt|st|nt|rt|s)[oaie]|[^\W\d_]+(?:ando|endo)"
+_AUXILIARY = r"(?:av|sa|sta)rebbe(?:ro)?"  # avrebbe(ro), sarebbe(ro), starebbe(ro)
+_CONDITIONAL_RE = re.compile(
+    rf"(?<!\w)(?:(?:{_AUXILIARY})(?:\s+(?:già|anche|ormai|poi|mai|stat[oaie]))?\s+(?:{_PARTICIPLE})"
+    r"|[^\W\d_]+rebbe(?:ro)?)(?!\w)",
+    re.IGNORECASE,
+)
+_MODAL_HEADS = frozenset(MODALS)
+
+
+def conditional_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The journalistic conditional: any word ending in -rebbe / -rebbero ("avrebbe",
+    "indicherebbe", "confermerebbero"), except the modals potere / dovere (`MODALS`) and the
+    forms of (ac/de/in/rin/ri)crescere ("crebbe" is a past tense); the auxiliaries avere /
+    essere / stare take their participle or gerund along ("avrebbe colpito", "sarebbero
+    entrati", "starebbe traendo"). A rule, because the lexicon cannot list every verb."""
+    if "rebbe" not in text.lower():  # in every match: most texts are turned away here
+        return
+    for m in _CONDITIONAL_RE.finditer(text):
+        head = m.group().lower().split()[0]
+        if head in _MODAL_HEADS or head.endswith(("crebbe", "crebbero")):
+            continue
+        yield m.start(), m.end()
 
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
