@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from . import languages
 from .claim_checks import claim_flags
 from .dates import is_timex3_value, normalize_date
 from .grounding import locate_evidence, sentence_around
@@ -262,6 +263,18 @@ def assemble(
         if s.via is not None and s.via not in kept_sources:
             s.via = None
 
+    # Without a module for the article's language the lexicon and negation checks have no words
+    # to read: they are skipped, and the summary says so once, rather than raising flags that
+    # would mean nothing. Grounding, numbers, names and dates do not need one.
+    known_language = languages.for_code(wire.language) is not None
+    notes = (
+        []
+        if known_language
+        else [
+            f"no language module for {wire.language!r}: hedge-lexicon and negation checks "
+            "skipped (unflagged_hedge, negation_ignored, negative_without_cue)"
+        ]
+    )
     claims: list[Claim] = []
     for c in wire.claims:
         grounded = ground(c, "claim", c.id)
@@ -271,7 +284,9 @@ def assemble(
             values["author"] = _factuality(c.author)
             values["source"] = _factuality(c.source) if c.source is not None else None
             values["flags"] += _cue_flags(c, spans, text, wire.language)
-            values["flags"] += claim_flags(c, [sp.text for sp in spans], text, published)
+            values["flags"] += claim_flags(
+                c, [sp.text for sp in spans], text, published, negations=known_language
+            )
             claims.append(Claim.model_validate(values))
     kept_claims = {c.id for c in claims}
 
@@ -315,6 +330,7 @@ def assemble(
         transport_retries=answer.transport_retries,
         cached=cached,
         created_at=answer.created_at,  # type: ignore[arg-type]  # ISO text: pydantic parses it
+        **({"notes": notes} if notes else {}),  # unset when empty, like every other default
     )
     return ArticleSummary(
         language=wire.language,

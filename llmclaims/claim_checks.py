@@ -6,7 +6,8 @@ ones a fact-checker cannot afford: a number, a year or a name that the article n
 3 January 2024 Iran launched 50 missiles" over evidence that says something else), and a
 polarity turned around (a denial reported as an assertion). These rules are language-neutral;
 the negation words come from `llmclaims.languages` (every registered language, so an article
-the model labels oddly is still checked).
+the model labels oddly is still checked). For a language without a module the polarity rules
+do not run (`assemble` says so once in `Metadata.notes`); numbers and names still do.
 
 Rules (each raises a flag on the claim, never drops it):
 - `claim:number_not_in_article:N` — a number in the claim text (digits, separators ignored:
@@ -65,9 +66,18 @@ def _tokens(text: str) -> set[str]:
 
 
 def claim_flags(
-    claim: WireClaim, evidence: list[str], text: str, published: date | None
+    claim: WireClaim,
+    evidence: list[str],
+    text: str,
+    published: date | None,
+    *,
+    negations: bool = True,
 ) -> list[str]:
-    """Flags for one claim; `evidence` is the article's text of its located spans."""
+    """Flags for one claim; `evidence` is the article's text of its located spans.
+
+    `negations=False` skips the two polarity rules, for an article in a language without a
+    module: its negation words are unknown, so every flag they raised would mean nothing.
+    """
     numbers, words = _article_index(text)
     allowed = set(numbers)
     if published is not None:
@@ -86,6 +96,8 @@ def claim_flags(
         if i and word[0].isupper() and word not in seen and not set(pieces) <= words:
             seen.add(word)
             flags.append(f"claim:name_not_in_article:{word}")
+    if not negations:
+        return flags
     evidence_negations = set().union(*(_tokens(e) for e in evidence)) & _NEGATIONS
     claim_tokens = _tokens(claim.text)
     claim_negations = claim_tokens & _NEGATIONS

@@ -212,10 +212,11 @@ def test_language_selection(article):
     assert {c.lang for c in find_cues(text, "it-IT")} == {"it"}
     assert {c.lang for c in find_cues(text, "EN")} == {"en"}
     assert find_cues(text, "fr") == []
-    assert SUPPORTED_LANGUAGES == ("en", "it")
+    assert SUPPORTED_LANGUAGES == ("en", "it", "es")
     assert (
         set(LEXICON["it"])
         == set(LEXICON["en"])
+        == set(LEXICON["es"])
         == {
             "conditional",
             "modal",

@@ -8,12 +8,14 @@ language's month and weekday names. A hit means a rule still carries a language 
 import ast
 import io
 import tokenize
+import typing
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from llmclaims import languages
+from llmclaims.wire import WireFactuality
 
 PACKAGE = Path(languages.__file__).resolve().parents[1]
 ENGINES = [*sorted(PACKAGE.glob("dates/*.py")), PACKAGE / "hedging.py", PACKAGE / "grounding.py"]
@@ -102,14 +104,25 @@ def _string_literals(path: Path) -> set[str]:
     }
 
 
+def _schema_words() -> set[str]:
+    """The wire schema's own values ("probable" is a certainty, and a Spanish adjective)."""
+    values: set[str] = set()
+    for field in WireFactuality.model_fields.values():
+        values.update(a for a in typing.get_args(field.annotation) if isinstance(a, str))
+    return values
+
+
 def _language_words() -> dict[str, str]:
-    """Every word and phrase of every registered language's lists -> where it comes from."""
+    """Every word and phrase of every registered language's lists -> where it comes from
+    (the schema's own values left out)."""
+    schema = _schema_words()
+    assert "probable" in schema
     words: dict[str, str] = {}
     for module in languages.registered():
         for name in WORD_LISTS:
             for word in getattr(module, name, ()):
                 word = unicodedata.normalize("NFC", word).lower()
-                if len(word) > TOO_SHORT:
+                if len(word) > TOO_SHORT and word not in schema:
                     words.setdefault(word, f"{module.CODE}.{name}")
     return words
 

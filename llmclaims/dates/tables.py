@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from types import ModuleType
 
-from ..languages import registered
+from .. import languages
 from .values import Granularity, Mod
+
+
+def registered() -> tuple[ModuleType, ...]:
+    """The languages with date tables: a registered language may have none (yet)."""
+    return tuple(m for m in languages.registered() if hasattr(m, "DATE_MONTHS"))
+
 
 # ======================================================================================
 # Word tables (lower case), per language. They are merged for matching: the one clash
