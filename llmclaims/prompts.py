@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import languages
+
 CURRENT = "summarize/v1"
 
 
@@ -43,9 +47,20 @@ class Prompt:
 
 @cache
 def load_prompt(version: str = CURRENT) -> Prompt:
+    """The prompt, its system message rendered with every registered language's cues and
+    example (`PROMPT_CUES`, `PROMPT_EXAMPLE` of `llmclaims.languages`): adding a language adds
+    its example, and changes the digest, so no cached answer of the old prompt is served."""
     folder = prompt_dir() / version
+    examples = [
+        {"cues": module.PROMPT_CUES, "example": module.PROMPT_EXAMPLE}
+        for module in languages.registered()
+        if hasattr(module, "PROMPT_EXAMPLE")
+    ]
+    system = SandboxedEnvironment().from_string(
+        (folder / "system.jinja").read_text(encoding="utf-8")
+    )
     return Prompt(
         version=version,
-        system=(folder / "system.jinja").read_text(encoding="utf-8"),
+        system=system.render(languages=examples),
         user=(folder / "user.jinja").read_text(encoding="utf-8"),
     )

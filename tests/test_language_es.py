@@ -103,6 +103,15 @@ CUES = [
         "María Fernández dirige la Secretaría de Estado de Energía desde enero.",
         [],
     ),
+    # A capitalized -ría word inside a sentence is a name; at the start, a verb.
+    (
+        "El portavoz, Martín Echeverría, lo explicó ante los periodistas.",
+        [("explicó", "reporting")],
+    ),
+    (
+        "Sería un error, advirtió la ministra.",
+        [("Sería", "conditional"), ("advirtió", "reporting")],
+    ),
     # The ordinary past and present are not hedges.
     (
         "El Banco Central subió los tipos de interés en un cuarto de punto.",

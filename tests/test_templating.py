@@ -37,3 +37,18 @@ def test_missing_publication_date_is_stated(serve):
     llmclaims.summarize("A sentence, he said.", model="m", base_url=server.base_url, cache=False)
     user = server.requests[0].json()["messages"][1]["content"]
     assert "Publication date: unknown" in user
+
+
+def test_every_registered_language_brings_its_prompt_example():
+    """The few-shot guidance is the language modules' data: one cue line and one worked
+    example per registered language, in registration order, and nothing left to template."""
+    from llmclaims import languages
+
+    system = load_prompt().system
+    positions = []
+    for module in languages.registered():
+        assert system.count(module.PROMPT_CUES) == 1, module.CODE
+        assert system.count(module.PROMPT_EXAMPLE) == 1, module.CODE
+        positions.append(system.index(module.PROMPT_EXAMPLE))
+    assert positions == sorted(positions)
+    assert "{{" not in system and "{%" not in system

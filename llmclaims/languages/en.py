@@ -249,6 +249,19 @@ def _is_month_may(text: str, m: re.Match[str]) -> bool:
 CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"may": _is_month_may}
 
 
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# registered language's into the system prompt): typical cues, and one worked example.
+PROMPT_CUES = (
+    'English: "allegedly", "reportedly", "would", "may", "could", "it is unclear", '
+    '"according to"; boosters "confirmed", "clearly".'
+)
+PROMPT_EXAMPLE = (
+    "Example (English): "
+    "«The company allegedly paid the officials, prosecutors said.» Prosecutors (source): "
+    'certain, direct, cues [] (a reporting verb such as "said" marks attribution, not '
+    'certainty). Author: possible, reported, cues ["allegedly"].'
+)
+
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 
 DATE_MONTHS: dict[str, int] = {

@@ -353,10 +353,11 @@ _NOT_CONDITIONAL = frozenset(
 
 def conditional_spans(text: str) -> Iterator[tuple[int, int]]:
     """The journalistic conditional: any verb ending in -ría / -rían ("atacaría",
-    "tendrían", "habría"), except the modals poder / deber (`MODALS`) and nouns that end so
-    ("mayoría", "batería"); the auxiliaries haber / ser / estar take their participle or
-    gerund along ("habría atacado", "habrían sido detenidos", "estaría preparando"). A rule,
-    because the lexicon cannot list every verb."""
+    "tendrían", "habría"), except the modals poder / deber (`MODALS`), nouns that end so
+    ("mayoría", "batería") and names ("Echeverría" inside a sentence); the auxiliaries
+    haber / ser / estar take their participle or gerund along ("habría atacado", "habrían
+    sido detenidos", "estaría preparando"). A rule, because the lexicon cannot list every
+    verb."""
     if "ría" not in text.lower():  # in every match: most texts are turned away here
         return
     for m in _CONDITIONAL_RE.finditer(text):
@@ -365,9 +366,19 @@ def conditional_spans(text: str) -> Iterator[tuple[int, int]]:
             head in _MODAL_HEADS
             or head in _NOT_CONDITIONAL
             or head.endswith(_NOT_CONDITIONAL_ENDINGS)
+            or _is_name(text, m.start())
         ):
             continue
         yield m.start(), m.end()
+
+
+def _is_name(text: str, start: int) -> bool:
+    """A capital inside a sentence: a name ("Echeverría", "Secretaría General"), never a
+    verb."""
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in '.!?"“«¿¡:;-—\n'
 
 
 # Numbers written out, as wires do below ten and in round figures ("dos", "tres mil").
@@ -380,3 +391,17 @@ NUMBER_WORDS: dict[str, int] = {
     "doscientos": 200, "quinientos": 500, "mil": 1000, "millón": 1_000_000,
     "millones": 1_000_000,
 }  # fmt: skip
+
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# registered language's into the system prompt): typical cues, and one worked example.
+PROMPT_CUES = (
+    'Spanish conditional = probable, reported: "habría atacado", "sería", "estarían '
+    'preparando"; "presunto", "supuestamente", "al parecer", "no está claro", "podría" '
+    '(possible or unknown); "según" marks attribution; boosters "sin duda", "irrefutables".'
+)
+PROMPT_EXAMPLE = (
+    "Example (Spanish): "
+    "«La empresa habría pagado sobornos a los funcionarios, según la Fiscalía.» The "
+    'prosecutors (source): certain, direct, cues [] ("según" marks attribution, not '
+    'certainty). Author: probable, reported, cues ["habría pagado"].'
+)

@@ -253,6 +253,20 @@ def conditional_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# registered language's into the system prompt): typical cues, and one worked example.
+PROMPT_CUES = (
+    'Italian journalistic conditional = probable, reported: "avrebbe colpito", "sarebbero '
+    'entrati", "indicherebbe", "starebbe"; "presunto", "secondo", "pare", "non è chiaro" '
+    '(possible or unknown); "se ... dovessero"; boosters "inconfutabili".'
+)
+PROMPT_EXAMPLE = (
+    "Example (Italian): "
+    "«Kirby ha spiegato che gli Usa sarebbero entrati in possesso di informazioni "
+    'inconfutabili». Kirby (source) is certain, evidential direct, cues ["inconfutabili"]; '
+    'the article (author) is probable, evidential reported, cues ["sarebbero entrati"].'
+)
+
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 
 DATE_MONTHS: dict[str, int] = {
