@@ -47,9 +47,10 @@ class Prompt:
 
 @cache
 def load_prompt(version: str = CURRENT) -> Prompt:
-    """The prompt, its system message rendered with every registered language's cues and
-    example (`PROMPT_CUES`, `PROMPT_EXAMPLE` of `llmclaims.languages`): adding a language adds
-    its example, and changes the digest, so no cached answer of the old prompt is served."""
+    """The prompt, its system message rendered with every registered language's cues, example
+    and timeline expressions (`PROMPT_CUES`, `PROMPT_EXAMPLE`, `PROMPT_DATE_EXPRESSIONS` of
+    `llmclaims.languages`): adding a language adds its lines, and changes the digest, so no
+    cached answer of the old prompt is served."""
     folder = prompt_dir() / version
     examples = [
         {"cues": module.PROMPT_CUES, "example": module.PROMPT_EXAMPLE}
@@ -59,8 +60,13 @@ def load_prompt(version: str = CURRENT) -> Prompt:
     system = SandboxedEnvironment().from_string(
         (folder / "system.jinja").read_text(encoding="utf-8")
     )
+    expressions = [
+        expression
+        for module in languages.registered()
+        for expression in getattr(module, "PROMPT_DATE_EXPRESSIONS", ())
+    ]
     return Prompt(
         version=version,
-        system=system.render(languages=examples),
+        system=system.render(languages=examples, date_expressions=expressions),
         user=(folder / "user.jinja").read_text(encoding="utf-8"),
     )

@@ -133,6 +133,9 @@ def test_every_language_module_carries_the_word_lists():
             n for n in WORD_LISTS if n != "REPORTING_PARTICIPLES" and not getattr(module, n, ())
         ]
         assert missing == [], module.CODE
+        for name in ("PROMPT_CUES", "PROMPT_EXAMPLE"):  # the prompt's few-shot lines
+            assert isinstance(getattr(module, name, None), str), (module.CODE, name)
+        assert getattr(module, "PROMPT_DATE_EXPRESSIONS", ()), module.CODE
 
 
 # The tense cues of dates/tense.py ("would", "avrebbe"...) move to the language modules with the

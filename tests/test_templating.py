@@ -40,8 +40,9 @@ def test_missing_publication_date_is_stated(serve):
 
 
 def test_every_registered_language_brings_its_prompt_example():
-    """The few-shot guidance is the language modules' data: one cue line and one worked
-    example per registered language, in registration order, and nothing left to template."""
+    """The few-shot guidance is the language modules' data: one cue line, one worked example
+    and the timeline expressions of each registered language, in registration order, and
+    nothing left to template."""
     from llmclaims import languages
 
     system = load_prompt().system
@@ -50,5 +51,7 @@ def test_every_registered_language_brings_its_prompt_example():
         assert system.count(module.PROMPT_CUES) == 1, module.CODE
         assert system.count(module.PROMPT_EXAMPLE) == 1, module.CODE
         positions.append(system.index(module.PROMPT_EXAMPLE))
+        for expression in module.PROMPT_DATE_EXPRESSIONS:
+            assert f'"{expression}"' in system, module.CODE
     assert positions == sorted(positions)
     assert "{{" not in system and "{%" not in system

@@ -261,6 +261,8 @@ PROMPT_EXAMPLE = (
     'certain, direct, cues [] (a reporting verb such as "said" marks attribution, not '
     'certainty). Author: possible, reported, cues ["allegedly"].'
 )
+# Timeline expressions as an article writes them (the prompt asks for them verbatim).
+PROMPT_DATE_EXPRESSIONS = ("last November", "Friday")
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 

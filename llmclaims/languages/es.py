@@ -405,3 +405,5 @@ PROMPT_EXAMPLE = (
     'prosecutors (source): certain, direct, cues [] ("según" marks attribution, not '
     'certainty). Author: probable, reported, cues ["habría pagado"].'
 )
+# Timeline expressions as an article writes them (the prompt asks for them verbatim).
+PROMPT_DATE_EXPRESSIONS = ("el pasado martes", "del 30 de diciembre al 2 de enero")

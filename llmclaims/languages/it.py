@@ -266,6 +266,8 @@ PROMPT_EXAMPLE = (
     'inconfutabili». Kirby (source) is certain, evidential direct, cues ["inconfutabili"]; '
     'the article (author) is probable, evidential reported, cues ["sarebbero entrati"].'
 )
+# Timeline expressions as an article writes them (the prompt asks for them verbatim).
+PROMPT_DATE_EXPRESSIONS = ("tra il 30 dicembre e il 2 gennaio",)
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 
