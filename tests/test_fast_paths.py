@@ -53,7 +53,7 @@ from llmclaims.wire import WireArticle, WireFactuality
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
 MANIFEST = json.loads((Path(__file__).parent / "cassettes" / "manifest.json").read_text())
-LANGS = ("it", "en", None, "it-IT", "EN_us", "fr")
+LANGS = ("it", "en", "es", None, "it-IT", "EN_us", "es-419", "fr")
 
 
 def _load(entry: dict[str, str]) -> tuple[str, dict[str, Any], date]:
@@ -414,6 +414,19 @@ _CUE_WORDS = sorted(
     {
         *(p for table in LEXICON.values() for phrases in table.values() for p in phrases),
         *languages.it.REPORTING_PARTICIPLES,
+        *languages.es.REPORTING_PARTICIPLES,
+        "han",
+        "habría",
+        "habrían sido",
+        "atacado",
+        "Echeverría",
+        "mayoría",
+        "María",
+        "por",
+        "supuesto",
+        "SERÍA",
+        "lo antes",
+        "posible",
         "ha",
         "hanno",
         "avrebbero",

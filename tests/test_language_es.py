@@ -94,6 +94,20 @@ CUES = [
         "El ministro, por supuesto, defendió la gestión de su departamento.",
         [("por supuesto", "certainty_booster")],
     ),
+    # "posible" hedges a noun, not a set phrase of effort or speed.
+    (
+        "Los investigadores estudian un posible sabotaje en la red eléctrica.",
+        [("posible", "hedge_word")],
+    ),
+    (
+        "El Gobierno hará todo lo posible por reabrir la frontera lo antes posible.",
+        [],
+    ),
+    # Plural conditionals, and "tendría que".
+    (
+        "Los detenidos habrían sido trasladados a Madrid y tendrían que declarar el lunes.",
+        [("habrían sido trasladados", "conditional"), ("tendrían", "conditional")],
+    ),
     # Words ending in -ría that are no conditional.
     (
         "La mayoría de los detenidos fue trasladada a la comisaría de la calle Mayor.",

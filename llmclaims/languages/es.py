@@ -281,8 +281,19 @@ def _por_supuesto(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?<!\w)por\s+$", text[: m.start()], re.IGNORECASE))
 
 
+_AS_POSSIBLE = re.compile(r"(?<!\w)(?:antes|pronto|rápido|lo|máximo|mejor)\s+$", re.IGNORECASE)
+
+
+def _as_possible(text: str, m: re.Match[str]) -> bool:
+    """Not a hedge: "lo antes posible", "todo lo posible" (as soon as, everything possible)."""
+    return bool(_AS_POSSIBLE.search(text[max(0, m.start() - 20) : m.start()]))
+
+
 # Cue phrases that are not cues in some contexts: phrase -> test(text, match) -> True to skip.
-CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"supuesto": _por_supuesto}
+CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "supuesto": _por_supuesto,
+    "posible": _as_possible,
+}
 
 _PARTICIPLE = (
     r"[^\W\d_]+?(?:ad|id|ch|st|rt|lt|it|ot)[oa]s?"  # atacado, dicho, puesto, abierto, vuelto...
