@@ -45,12 +45,20 @@ class Prompt:
         return hashlib.sha256(f"{self.system}\0{self.user}".encode()).hexdigest()[:16]
 
 
+# The system template's lists of example phrases, each the registered languages' own.
+_PHRASE_LISTS = {
+    "date_expressions": "PROMPT_DATE_EXPRESSIONS",
+    "anonymous_sources": "PROMPT_ANONYMOUS_SOURCES",
+    "nested_attributions": "PROMPT_NESTED_ATTRIBUTIONS",
+}
+
+
 @cache
 def load_prompt(version: str = CURRENT) -> Prompt:
-    """The prompt, its system message rendered with every registered language's cues, example
-    and timeline expressions (`PROMPT_CUES`, `PROMPT_EXAMPLE`, `PROMPT_DATE_EXPRESSIONS` of
-    `llmclaims.languages`): adding a language adds its lines, and changes the digest, so no
-    cached answer of the old prompt is served."""
+    """The prompt, its system message rendered with every registered language's few-shot lines
+    (`PROMPT_CUES`, `PROMPT_EXAMPLE` and the `_PHRASE_LISTS` of `llmclaims.languages`): adding
+    a language adds its lines, and changes the digest, so no cached answer of the old prompt
+    is served."""
     folder = prompt_dir() / version
     examples = [
         {"cues": module.PROMPT_CUES, "example": module.PROMPT_EXAMPLE}
@@ -60,13 +68,12 @@ def load_prompt(version: str = CURRENT) -> Prompt:
     system = SandboxedEnvironment().from_string(
         (folder / "system.jinja").read_text(encoding="utf-8")
     )
-    expressions = [
-        expression
-        for module in languages.registered()
-        for expression in getattr(module, "PROMPT_DATE_EXPRESSIONS", ())
-    ]
+    phrases = {
+        variable: [p for module in languages.registered() for p in getattr(module, name, ())]
+        for variable, name in _PHRASE_LISTS.items()
+    }
     return Prompt(
         version=version,
-        system=system.render(languages=examples, date_expressions=expressions),
+        system=system.render(languages=examples, **phrases),
         user=(folder / "user.jinja").read_text(encoding="utf-8"),
     )

@@ -135,7 +135,12 @@ def test_every_language_module_carries_the_word_lists():
         assert missing == [], module.CODE
         for name in ("PROMPT_CUES", "PROMPT_EXAMPLE"):  # the prompt's few-shot lines
             assert isinstance(getattr(module, name, None), str), (module.CODE, name)
-        assert getattr(module, "PROMPT_DATE_EXPRESSIONS", ()), module.CODE
+        for name in (
+            "PROMPT_DATE_EXPRESSIONS",
+            "PROMPT_ANONYMOUS_SOURCES",
+            "PROMPT_NESTED_ATTRIBUTIONS",
+        ):
+            assert getattr(module, name, ()), (module.CODE, name)
 
 
 # The tense cues of dates/tense.py ("would", "avrebbe"...) move to the language modules with the

@@ -41,7 +41,7 @@ def test_missing_publication_date_is_stated(serve):
 
 def test_every_registered_language_brings_its_prompt_example():
     """The few-shot guidance is the language modules' data: one cue line, one worked example
-    and the timeline expressions of each registered language, in registration order, and
+    and the example phrases (dates, sources) of each registered language, in registration order, and
     nothing left to template."""
     from llmclaims import languages
 
@@ -51,7 +51,10 @@ def test_every_registered_language_brings_its_prompt_example():
         assert system.count(module.PROMPT_CUES) == 1, module.CODE
         assert system.count(module.PROMPT_EXAMPLE) == 1, module.CODE
         positions.append(system.index(module.PROMPT_EXAMPLE))
-        for expression in module.PROMPT_DATE_EXPRESSIONS:
-            assert f'"{expression}"' in system, module.CODE
+        for name in ("PROMPT_DATE_EXPRESSIONS", "PROMPT_ANONYMOUS_SOURCES"):
+            for phrase in getattr(module, name):
+                assert f'"{phrase}"' in system, (module.CODE, name)
+        for phrase in module.PROMPT_NESTED_ATTRIBUTIONS:
+            assert f'"{phrase}"' in system, module.CODE
     assert positions == sorted(positions)
     assert "{{" not in system and "{%" not in system

@@ -263,6 +263,9 @@ PROMPT_EXAMPLE = (
 )
 # Timeline expressions as an article writes them (the prompt asks for them verbatim).
 PROMPT_DATE_EXPRESSIONS = ("last November", "Friday")
+# Sources as an article names them: an anonymous one, one quoted through an outlet.
+PROMPT_ANONYMOUS_SOURCES = ("a senior official",)
+PROMPT_NESTED_ATTRIBUTIONS = ("Kofman told the Washington Post",)
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 

@@ -418,3 +418,6 @@ PROMPT_EXAMPLE = (
 )
 # Timeline expressions as an article writes them (the prompt asks for them verbatim).
 PROMPT_DATE_EXPRESSIONS = ("el pasado martes", "del 30 de diciembre al 2 de enero")
+# Sources as an article names them: an anonymous one, one quoted through an outlet.
+PROMPT_ANONYMOUS_SOURCES = ("un alto funcionario",)
+PROMPT_NESTED_ATTRIBUTIONS = ("dijo al diario El País",)

@@ -268,6 +268,9 @@ PROMPT_EXAMPLE = (
 )
 # Timeline expressions as an article writes them (the prompt asks for them verbatim).
 PROMPT_DATE_EXPRESSIONS = ("tra il 30 dicembre e il 2 gennaio",)
+# Sources as an article names them: an anonymous one, one quoted through an outlet.
+PROMPT_ANONYMOUS_SOURCES = ("un funzionario americano",)
+PROMPT_NESTED_ATTRIBUTIONS = ("ha detto al WP",)
 
 # Dates: word tables read by llmclaims.dates (lower case), merged across languages.
 
