@@ -35,7 +35,7 @@ from .cache import CachedAnswer, ResponseCache, cache_key
 from .config import Settings, resolve
 from .errors import InvalidOutputError, LLMClaimsError, redact
 from .models import ArticleSummary
-from .prompts import Prompt, load_prompt
+from .prompt_files import Prompt, load_prompt
 from .published import parse_published
 from .request import ANSWER_MODEL, render_messages, validation_context
 from .transport import (
