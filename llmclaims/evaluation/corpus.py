@@ -18,6 +18,8 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ConfigurationError
 from ..models import ArticleSummary
@@ -26,10 +28,9 @@ from .factuality import factuality_counts
 from .gold import GoldArticle
 from .predictions import predicted_claim_spans, predicted_timexes
 from .rates import rate_counts
-from .score import claim_coverage, f1, score_timexes
+from .score import claim_coverage, score_timexes
 
 Counts = Mapping[str, int]
-Metric = Callable[[Counts], "float | None"]
 SEED = 0
 RESAMPLES = 2000
 
@@ -59,12 +60,29 @@ def article_counts(gold: GoldArticle, summary: ArticleSummary | None) -> Counter
     return out
 
 
+@dataclass(frozen=True)
+class Metric:
+    """A figure computed from counts; None where its denominator (`defined_by`) is zero.
+
+    `formula` is plain arithmetic, so it works on one article's counts and, in
+    `bootstrap_ci`, on arrays holding every resample's counts at once.
+    """
+
+    formula: Callable[[Mapping[str, Any]], Any]
+    defined_by: str
+
+    def __call__(self, counts: Counts) -> float | None:
+        return float(self.formula(counts)) if counts.get(self.defined_by) else None
+
+
 def _ratio(hits: str, n: str) -> Metric:
-    return lambda c: c.get(hits, 0) / c[n] if c.get(n) else None
+    return Metric(lambda c: c.get(hits, 0) / c[n], n)
 
 
 def _f1(hits: str, pred: str, gold: str) -> Metric:
-    return lambda c: f1(c.get(hits, 0), c.get(pred, 0), c[gold]) if c.get(gold) else None
+    # F1 = 2PR / (P + R) with P = h / pred and R = h / gold is 2h / (pred + gold), which
+    # needs no case for pred = 0.
+    return Metric(lambda c: 2 * c.get(hits, 0) / (c.get(pred, 0) + c[gold]), gold)
 
 
 METRICS: dict[str, Metric] = {
@@ -108,21 +126,20 @@ def bootstrap_ci(rows: Sequence[Counts], metric: Metric) -> tuple[float, float] 
             "corpus intervals need scipy: pip install 'llmclaims[eval]'"
         ) from exc
 
-    keys = sorted({k for r in rows for k in r})
+    keys = sorted({k for r in rows for k in r} | {metric.defined_by})
     matrix = np.array([[r.get(k, 0) for k in keys] for r in rows], dtype=np.int64)
 
-    def pooled(indices: np.ndarray) -> float:
-        sums = matrix[indices.astype(int)].sum(axis=0).tolist()
-        value = metric(dict(zip(keys, sums, strict=True)))
-        assert value is not None  # every article kept has a denominator
-        return value
+    def pooled(indices: np.ndarray, axis: int = -1) -> np.ndarray:
+        # indices: (resamples, articles) -> summed counts: (resamples, keys)
+        sums = matrix[indices.astype(np.int64)].sum(axis=-2)
+        return np.asarray(metric.formula({k: sums[..., j] for j, k in enumerate(keys)}))
 
     with warnings.catch_warnings():  # identical resamples (a figure equal on every article)
         warnings.simplefilter("ignore")
         result = bootstrap(
             (np.arange(len(rows)),),
             pooled,
-            vectorized=False,
+            vectorized=True,
             n_resamples=RESAMPLES,
             method="percentile",
             rng=np.random.default_rng(SEED),
