@@ -288,3 +288,14 @@ def test_bootstrap_interval_over_two_articles() -> None:
     # One article: no interval. An article without gold claims is left out of the resampling.
     assert bootstrap_ci([a], metric) is None
     assert bootstrap_ci([a, {"claim_gold": 0}], metric) is None
+
+
+def test_missing_scipy_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from llmclaims.errors import ConfigurationError
+
+    monkeypatch.setitem(sys.modules, "scipy.stats", None)  # import scipy.stats now fails
+    rows = [{"claim_covered": 1, "claim_gold": 2}, {"claim_covered": 3, "claim_gold": 4}]
+    with pytest.raises(ConfigurationError, match=r"llmclaims\[eval\]"):
+        bootstrap_ci(rows, METRICS["claim_coverage"])
