@@ -92,3 +92,15 @@ def test_meantime_gold_parts_are_the_corpus_annotation(name: str) -> None:
     assert gold.timexes == corpus.timexes
     assert gold.events == corpus.events
     assert gold.publication_date == corpus.publication_date
+
+
+def test_a_span_whose_words_drift_from_the_text_is_refused() -> None:
+    # "abcdef"[1:3] is "bc"; the annotator wrote "cd": the file is refused, not scored.
+    with pytest.raises(ValueError, match="covers 'bc', not 'cd'"):
+        GoldArticle.model_validate(
+            {
+                "id": "x",
+                "text": "abcdef",
+                "claims": [{"evidence": {"start": 1, "end": 3, "text": "cd"}}],
+            }
+        )

@@ -69,7 +69,7 @@ def summary(claims: list[dict], sources: list[dict] | None = None, **kw: Any) ->
             "language": "en",
             "sources": sources or [],
             "claims": claims,
-            "timeline": [],
+            "timeline": kw.pop("timeline", []),
             "metadata": {"model": "m", "endpoint": "e", "mode": "tools", "prompt_version": "1"},
             **kw,
         }
@@ -299,3 +299,23 @@ def test_missing_scipy_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch)
     rows = [{"claim_covered": 1, "claim_gold": 2}, {"claim_covered": 3, "claim_gold": 4}]
     with pytest.raises(ConfigurationError, match=r"llmclaims\[eval\]"):
         bootstrap_ci(rows, METRICS["claim_coverage"])
+
+
+def test_timeline_spans_come_from_expression_span() -> None:
+    from llmclaims.evaluation.predictions import predicted_timexes
+
+    entry = {
+        "expression": "Unions",
+        "value": "2024",
+        "granularity": "year",
+        "anchored": True,
+        "event": "e",
+        "claim_ids": [],
+        # The evidence is the first sentence; the library located the expression elsewhere
+        # (29-35, "Unions"): that located span is the one scored.
+        "evidence": [{"quote": TEXT[0:28], "span": span((0, 28))}],
+        "expression_span": span((29, 35)),
+    }
+    pred = summary([], timeline=[entry])
+    (timex,) = predicted_timexes(pred)
+    assert (timex.span.start, timex.span.end, timex.value) == (29, 35, "2024")
