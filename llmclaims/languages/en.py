@@ -249,7 +249,7 @@ def _is_month_may(text: str, m: re.Match[str]) -> bool:
 CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"may": _is_month_may}
 
 
-# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompt_files` renders every
 # registered language's into the system prompt): typical cues, and one worked example.
 PROMPT_CUES = (
     'English: "allegedly", "reportedly", "would", "may", "could", "it is unclear", '

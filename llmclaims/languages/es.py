@@ -403,7 +403,7 @@ NUMBER_WORDS: dict[str, int] = {
     "millones": 1_000_000,
 }  # fmt: skip
 
-# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompt_files` renders every
 # registered language's into the system prompt): typical cues, and one worked example.
 PROMPT_CUES = (
     'Spanish conditional = probable, reported: "habría atacado", "sería", "estarían '

@@ -253,7 +253,7 @@ def conditional_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompts` renders every
+# Prompt: this language's lines of the few-shot guidance (`llmclaims.prompt_files` renders every
 # registered language's into the system prompt): typical cues, and one worked example.
 PROMPT_CUES = (
     'Italian journalistic conditional = probable, reported: "avrebbe colpito", "sarebbero '
