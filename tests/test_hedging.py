@@ -418,3 +418,21 @@ def test_news_hedges_the_lexicon_once_missed(text, lang, cue):
 def test_may_the_month_is_never_a_modal():
     for text in ("The vote took place in May.", "On May 5 the talks resumed.", "May 2024 sales"):
         assert not [c for c in find_cues(text, "en") if c.category == "modal"], text
+
+
+def test_the_lexicon_is_the_language_modules_data():
+    """The engine holds no words: each category is the concatenation of its module lists."""
+    from llmclaims import languages
+
+    for module in languages.registered():
+        table = LEXICON[module.CODE]
+        assert table["modal"] == module.MODALS
+        assert table["reporting"] == module.REPORTING_VERBS
+        assert table["certainty_booster"] == module.CERTAINTY_BOOSTERS
+        assert set(table["hedge_word"]) == {
+            *module.HEDGE_ADVERBS,
+            *module.IMPERSONAL_HEDGES,
+            *module.EPISTEMIC_VERBS,
+            *module.HEDGE_NOUNS,
+            *module.HEDGE_CONDITIONS,
+        }
