@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .claim_checks import claim_flags
 from .dates import is_timex3_value, normalize_date
-from .grounding import locate_evidence, sentence_around
+from .grounding import evidence_too_short, locate_evidence, sentence_around
 from .hedging import CueTexts
 from .links import repair_links
 from .models import (
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .transport import CallStats
 
 UNGROUNDED = "ungrounded"
+FUZZY_MATCH = "fuzzy_match"
+EVIDENCE_TOO_SHORT = "evidence_too_short"
 
 
 class Grounder:
@@ -125,6 +127,18 @@ def _factuality(f: WireFactuality) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- checks
+
+
+def _span_flags(spans: list[Span]) -> list[str]:
+    """A quote found only by the fuzzy tier is not the article's words: the reader is told
+    (its `differences` say how). Evidence of one word, or of function words only, grounds any
+    claim at all, so it does not count as support without a flag."""
+    flags = []
+    if any(span.status == "fuzzy" for span in spans):
+        flags.append(FUZZY_MATCH)
+    if any(evidence_too_short(span.text) for span in spans):
+        flags.append(EVIDENCE_TOO_SHORT)
+    return flags
 
 
 def _cue_flags(claim: WireClaim, spans: list[Span], text: str, lang: str) -> list[str]:
@@ -247,6 +261,7 @@ def assemble(
                     return None
             elif policy == "flag":
                 flags.append(UNGROUNDED)
+        flags += _span_flags([span for _, span in found if span is not None])
         values = _wire_values(item)
         values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
         values["flags"] = flags + link_flags.get((kind, ident), []) if link_flags else flags

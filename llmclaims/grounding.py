@@ -81,14 +81,19 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import wordfreq
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from . import languages
-from .models import MatchStatus, Span
+from .models import Difference, MatchStatus, Span
 
 __all__ = [
     "FUZZY_THRESHOLD",
     "MAX_ELLIPSIS_GAP",
+    "REAL_WORD_ZIPF",
+    "differences",
+    "evidence_too_short",
     "ground_quotes",
     "locate_evidence",
     "normalize_text",
@@ -109,6 +114,9 @@ MAX_ELLIPSIS_GAP = 300
 """Most normalized characters an ellipsis in a quote may stand for."""
 MIN_QUOTE_CHARS = 3
 """Shorter normalized quotes (or punctuation only) are found by the exact tier only."""
+REAL_WORD_ZIPF = 3.0
+"""A word this frequent (`wordfreq` Zipf scale: once per million words) in any registered
+language is a real word: a fuzzy match never turns an article word into it."""
 
 # --------------------------------------------------------------------------- normalization
 
@@ -316,6 +324,13 @@ class _Prepared:
     _words: tuple[list[str], list[int], list[int], dict[str, list[int]]] | None = field(
         default=None, repr=False
     )
+    _names: frozenset[str] | None = field(default=None, repr=False)
+
+    def names(self) -> frozenset[str]:
+        """The article's proper names, normalized (see `_proper_names`)."""
+        if self._names is None:
+            self._names = _proper_names(self.text)
+        return self._names
 
     def words(self) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
         """Normalized word tokens, their start/end in `norm`, and token -> positions."""
@@ -352,7 +367,27 @@ def _clean_edges(p: _Prepared, ns: int, ne: int) -> bool:
             return False
         if _is_word_char(norm[ne - 1]) and _is_word_char(norm[ne]):
             return False
-    return True
+    return not _inside_number(norm, ns, ne)
+
+
+def _inside_number(s: str, start: int, end: int) -> bool:
+    """True when `s[start:end]` starts or ends inside a number: "300" of "4,300", "2" of "2.5"."""
+    if start >= 2 and s[start].isdigit() and s[start - 1] in ".," and s[start - 2].isdigit():
+        return True
+    return end + 1 < len(s) and s[end - 1].isdigit() and s[end] in ".," and s[end + 1].isdigit()
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """The exact tier's edge rule: `text[start:end]` neither splits a word (nor a letter from
+    its combining accent) nor starts or ends inside a number."""
+    if start > 0 and _is_word_char(text[start]) and _is_word_char(text[start - 1]):
+        return False
+    if end < len(text):
+        if unicodedata.combining(text[end]):
+            return False
+        if _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+            return False
+    return not _inside_number(text, start, end)
 
 
 def _first_norm_pos(p: _Prepared, start: int) -> int:
@@ -403,6 +438,9 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
     piece's feasible occurrence starts within the gap: a bisection); forwards, take the first
     feasible occurrence of each piece. Work: every occurrence of every piece once, plus a
     bisection each.
+
+    What an ellipsis skips must be harmless (`_harmless_gap`): the nearest feasible next
+    occurrence is the one to test, since a farther one only skips more.
     """
     occurrences = [list(finder(lo, None)) for finder in finders]
     _ChainWork.occurrences += sum(len(o) for o in occurrences)
@@ -412,7 +450,7 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
         nxt = [s for s, _ in feasible[k + 1]]
         for s, e in occurrences[k]:
             i = bisect_left(nxt, e)
-            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP:
+            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP and _harmless_gap(p, e, nxt[i]):
                 feasible[k].append((s, e))
         if not feasible[k]:
             return None
@@ -424,6 +462,17 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
         i = bisect_left(nxt, end)
         end = feasible[k][i][1]
     return start, end
+
+
+def _harmless_gap(p: _Prepared, end: int, start: int) -> bool:
+    """An ellipsis may skip words, but not a negation, a number (digits, number words,
+    magnitudes) nor a paragraph break: "Ford has ... come forward" is not "Ford has not come
+    forward", and two paragraphs stitched together are not one quote."""
+    if any(_protected(w) for w in _WORD_RE.findall(p.norm, end, start)):
+        return False
+    if start <= end:
+        return True
+    return _PARAGRAPH_RE.search(p.text, p.index[end - 1] + 1, p.index[start]) is None
 
 
 def _to_span(
@@ -474,63 +523,92 @@ def _norm_finder(p: _Prepared, piece: str):
 
 # --------------------------------------------------------------------------- fuzzy
 
-_NEGATIONS = languages.union("NEGATIONS")
+
+def _normalized_words(*names: str) -> frozenset[str]:
+    return frozenset(normalize_text(w) for name in names for w in languages.union(name))
+
+
+_FACT_WORDS = _normalized_words("NEGATIONS", "NUMBER_WORDS", "MAGNITUDES")
+_STOPWORDS = _normalized_words("STOPWORDS")
 
 
 def _protected(word: str) -> bool:
-    """Words that carry facts or polarity: never added, dropped or altered by a fuzzy match."""
-    return word in _NEGATIONS or any(ch.isdigit() for ch in word)
+    """Words that carry facts or polarity (negations, digits, number words, magnitudes): never
+    added, dropped, altered by a fuzzy match, nor skipped by an ellipsis."""
+    return word in _FACT_WORDS or any(ch.isdigit() for ch in word)
 
 
-def _osa(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (edit distance with transpositions), capped."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if (
-                prev2 is not None
-                and i > 1
-                and j > 1
-                and a[i - 1] == b[j - 2]
-                and a[i - 2] == b[j - 1]
-            ):
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    """The word's highest `wordfreq` Zipf frequency over the registered languages (its data
+    ships with the package: no network; about 0.1 s to load a language, then ~10 µs a word)."""
+    word = unicodedata.normalize("NFC", word)
+    return max(wordfreq.zipf_frequency(word, code) for code in languages.supported())
+
+
+_SENTENCE_END = frozenset(".!?…:;\n")
+_OPENING_MARKS = frozenset(" \t\u00a0\"“”«»'‘’([-–—")
+
+
+def _proper_names(text: str) -> frozenset[str]:
+    """Normalized forms of the capitalized words of `text` that do not open a sentence."""
+    names = set()
+    for m in _WORD_RE.finditer(text):
+        if not m.group()[0].isupper():
+            continue
+        k = m.start() - 1
+        while k >= 0 and text[k] in _OPENING_MARKS:
+            k -= 1
+        if k >= 0 and text[k] not in _SENTENCE_END:
+            names.add(normalize_text(m.group()))
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What a fuzzy match may change, for one quote in one article.
+
+    `vocabulary`: the article's normalized words; `names`: proper names of the article and
+    of the quote (normalized).
+    """
+
+    vocabulary: dict[str, list[int]] | frozenset[str]
+    names: frozenset[str]
+
+    def fixed(self, word: str) -> bool:
+        """Never added or dropped: a fact word or a proper name."""
+        return _protected(word) or word in self.names
+
+    def real_word(self, word: str) -> bool:
+        return word in self.vocabulary or _zipf(word) >= REAL_WORD_ZIPF
+
+    def typo(self, a: str, b: str, joined: bool = False) -> bool:
+        """True when quote word `a` is article word `b` misspelled (see the module docstring),
+        not another word. `joined`: one side is two words run together, which must then
+        equal the other side exactly."""
+        if a == b:
+            return True
+        if _protected(a) or _protected(b):
+            return False
+        if _strip_marks(a) == _strip_marks(b):
+            return True  # only accents differ: "e" for "è", "perche" for "perché"
+        if joined or min(len(a), len(b)) < 4:
+            return False
+        short, long_ = sorted((a, b), key=len)
+        if len(long_) - len(short) >= 2 and long_.endswith(short):
+            return False  # a prefix added: im-possibile, un-likely
+        if self.real_word(a):
+            return False  # will -> bill, North -> Worth, there -> three: another word
+        limit = 2 if max(len(a), len(b)) >= 8 else 1
+        return OSA.distance(a, b, score_cutoff=limit) <= limit
 
 
 def _strip_marks(word: str) -> str:
     return "".join(ch for ch in word if not unicodedata.combining(ch))
 
 
-def _typo(a: str, b: str) -> bool:
-    """True when `b` is `a` with a typo (see the module docstring), not another word."""
-    if a == b:
-        return True
-    if _protected(a) or _protected(b):
-        return False
-    if _strip_marks(a) == _strip_marks(b):
-        return True  # only accents differ: "e" for "è", "perche" for "perché"
-    if min(len(a), len(b)) < 4:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    if len(long_) - len(short) >= 2 and long_.endswith(short):
-        return False  # a prefix added: im-possibile, un-likely
-    limit = 2 if max(len(a), len(b)) >= 8 else 1
-    return _osa(a, b, limit) <= limit
-
-
 def _align_block(
-    qa: list[str], wa: list[str], mode: str, anchor_start: bool, anchor_end: bool
+    qa: list[str], wa: list[str], mode: str, anchor_start: bool, anchor_end: bool, rules: _Rules
 ) -> tuple[int, int] | None:
     """Cheapest (unmatched words, typos) alignment of a differing block, or None.
 
@@ -554,12 +632,13 @@ def _align_block(
             for di, dj in ((1, 1), (2, 1), (1, 2), (2, 2)):
                 if i >= di and j >= dj:
                     u, t = best[i - di][j - dj]
-                    if u < inf[0] and _typo("".join(qa[i - di : i]), "".join(wa[j - dj : j])):
+                    joined = "".join(qa[i - di : i]), "".join(wa[j - dj : j])
+                    if u < inf[0] and rules.typo(*joined, joined=di + dj > 2):
                         options.append((u, t + 1))
             skips = []
-            if mode == "add" and i >= 1 and not _protected(qa[i - 1]):
+            if mode == "add" and i >= 1 and not rules.fixed(qa[i - 1]):
                 skips.append(best[i - 1][j])
-            if mode == "drop" and j >= 1 and not _protected(wa[j - 1]):
+            if mode == "drop" and j >= 1 and not rules.fixed(wa[j - 1]):
                 skips.append(best[i][j - 1])
             if not (last and anchor_end):
                 for u, t in skips:
@@ -570,7 +649,7 @@ def _align_block(
     return None if best[n][m] == inf else best[n][m]
 
 
-def _word_cost(q: list[str], w: list[str], budget: int) -> int | None:
+def _word_cost(q: list[str], w: list[str], budget: int, rules: _Rules) -> int | None:
     """Edits needed to turn window `w` into quote `q` under the word rules, or None.
 
     Unmatched words may be added by the model or dropped by it, not both (no substitution),
@@ -589,11 +668,12 @@ def _word_cost(q: list[str], w: list[str], budget: int) -> int | None:
                 if (tag == "delete") != (mode == "add"):
                     break
                 words = q[i1:i2] or w[j1:j2]
-                if any(_protected(x) for x in words):
+                if any(rules.fixed(x) for x in words):
                     break
                 unmatched += len(words)
             else:
-                cost = _align_block(q[i1:i2], w[j1:j2], mode, k == 0, k == len(ops) - 1)
+                last = k == len(ops) - 1
+                cost = _align_block(q[i1:i2], w[j1:j2], mode, k == 0, last, rules)
                 if cost is None:
                     break
                 unmatched += cost[0]
@@ -611,7 +691,7 @@ def _may_pass(core: str, window: str) -> bool:
     return bool(fuzz.ratio(core, window, score_cutoff=FUZZY_THRESHOLD * 100))
 
 
-def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
+def _fuzzy_hits(p: _Prepared, qn: str, names: frozenset[str]) -> list[tuple[int, int]]:
     """Accepted fuzzy windows (normalized start, end), one per location, in text order."""
     core = _EDGE_NONWORD_RE.sub("", qn)
     q = _WORD_RE.findall(core)
@@ -619,6 +699,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     if n < FUZZY_MIN_WORDS or len(core) < FUZZY_MIN_CHARS or len(core) > FUZZY_MAX_QUOTE_CHARS:
         return []
     toks, starts, ends, where = p.words()
+    rules = _Rules(where, p.names() | names)
     budget = 1 + n // 20
     # Anchors: quote words found in the article, except very frequent ones; but at least the
     # two rarest, so that a long text made of frequent words still yields candidates.
@@ -673,7 +754,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 # for short ones the word rules reject most windows more cheaply.
                 if long_quote and not _may_pass(core, p.norm[ns:ne]):
                     continue
-                cost = _word_cost(q, toks[s:e], budget)
+                cost = _word_cost(q, toks[s:e], budget, rules)
                 if cost is None:
                     continue
                 if not long_quote and not _may_pass(core, p.norm[ns:ne]):
@@ -693,16 +774,16 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     return hits
 
 
-def _fuzzy_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
+def _fuzzy_tier(p: _Prepared, qn: str, lo: int, names: frozenset[str]) -> tuple[int, int] | None:
     pieces = _pieces(qn)
     if len(pieces) <= 1:
-        for ns, ne in _fuzzy_hits(p, qn):
+        for ns, ne in _fuzzy_hits(p, qn, names):
             if ns >= lo:
                 return ns, ne
         return None
 
     def finder(piece: str):
-        fuzzy = _fuzzy_hits(p, piece)
+        fuzzy = _fuzzy_hits(p, piece, names)
 
         def find(lo_: int, hi: int | None):
             exact = list(_find_all(p, piece, lo_, hi))
@@ -721,34 +802,118 @@ def locate_evidence(quote: str, text: str, *, start: int = 0) -> Span | None:
     """Find `quote` in `text`; return the earliest match at or after `start`, or None.
 
     Tiers are tried in order (exact, normalized, fuzzy: see the module docstring) and the
-    first that matches decides `Span.status`. `text[span.start:span.end] == span.text`.
-    Quotes under `MIN_QUOTE_CHARS` normalized characters, or without a letter or digit,
-    are only looked up exactly.
+    first that matches decides `Span.status`; every tier's match starts and ends on word
+    boundaries. `text[span.start:span.end] == span.text`, and a match that is not exact says
+    what differed (`Span.differences`). Quotes under `MIN_QUOTE_CHARS` normalized characters,
+    or without a letter or digit, are only looked up exactly.
     """
     stripped = quote.strip()
     if not stripped or not text:
         return None
     start = max(0, start)
     pos = text.find(stripped, start)
-    if pos != -1:
-        return Span(start=pos, end=pos + len(stripped), text=stripped, status="exact")
+    while pos != -1:
+        if _on_word_boundaries(text, pos, pos + len(stripped)):
+            end = pos + len(stripped)
+            return Span(start=pos, end=end, text=stripped, status="exact", differences=[])
+        pos = text.find(stripped, pos + 1)
     qn = normalize_text(stripped)
     if not _substantial(qn):
         return None
     p = _prepare(text)
     lo = _first_norm_pos(p, start)
     hit = _normalized_tier(p, qn, lo)
-    if hit is not None:
-        return _to_span(p, *hit, "normalized", stripped, start)
-    hit = _fuzzy_tier(p, qn, lo)
-    if hit is not None:
-        return _to_span(p, *hit, "fuzzy", stripped, start)
-    return None
+    status: MatchStatus = "normalized"
+    if hit is None:
+        hit = _fuzzy_tier(p, qn, lo, _proper_names(stripped))
+        status = "fuzzy"
+    if hit is None:
+        return None
+    span = _to_span(p, *hit, status, stripped, start)
+    return span.model_copy(update={"differences": differences(stripped, span.text)})
 
 
 def ground_quotes(quotes: list[str], text: str) -> list[Span | None]:
     """`locate_evidence` for each quote, each searched from the start of the text."""
     return [locate_evidence(q, text) for q in quotes]
+
+
+# --------------------------------------------------------------------------- differences
+
+_DIFF_TOKEN_RE = re.compile(
+    r"[\[(]\s*(?:\.\s?){2,}\.?\s*[\])]|[\[(]\s*…\s*[\])]|(?:\.\s?){2,}\.|…"  # an ellipsis
+    r"|[\w\u0300-\u036f]+(?:['‘’ʼ`´][\w\u0300-\u036f]+)*"  # a word, apostrophes inside
+)
+_ELLIPSIS_KEY = "\x00"
+
+
+def _diff_tokens(s: str) -> tuple[list[str], list[str]]:
+    """The words (and ellipses) of `s`, and the keys they are aligned on."""
+    raw = _DIFF_TOKEN_RE.findall(s)
+    keys = [_ELLIPSIS_KEY if tok[0] in "[(.…" else _strip_marks(normalize_text(tok)) for tok in raw]
+    return raw, keys
+
+
+def _word_kind(quote: str, article: str) -> str:
+    if quote.casefold() == article.casefold():
+        return "case"
+    if normalize_text(quote) == normalize_text(article):
+        return "typography"
+    return "accent"
+
+
+def differences(quote: str, span_text: str) -> list[Difference]:
+    """What differs between a quote and the article text it was matched to, word by word
+    (the quote's words vs the article's): case, typography (apostrophes, dashes, quotation
+    marks, spacing), accents, spelling, words the quote added or dropped, and the words an
+    ellipsis stands for. Empty when the two are the same characters."""
+    quote, span_text = quote.strip(), span_text.strip()
+    if quote == span_text:
+        return []
+    q_raw, q_keys = _diff_tokens(quote)
+    a_raw, a_keys = _diff_tokens(span_text)
+    found: list[Difference] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, q_keys, a_keys, autojunk=False).get_opcodes():
+        q_part, a_part = " ".join(q_raw[i1:i2]), " ".join(a_raw[j1:j2])
+        if tag == "equal":
+            for q, a in zip(q_raw[i1:i2], a_raw[j1:j2], strict=True):
+                if q != a:
+                    found.append(Difference(kind=_word_kind(q, a), quote=q, article=a))  # type: ignore[arg-type]
+        elif _ELLIPSIS_KEY in q_keys[i1:i2]:
+            if a_part:  # a leading or trailing ellipsis stands for nothing in the span
+                found.append(Difference(kind="elided", quote=q_part, article=a_part))
+        elif tag == "delete":
+            found.append(Difference(kind="added", quote=q_part, article=""))
+        elif tag == "insert":
+            found.append(Difference(kind="dropped", quote="", article=a_part))
+        else:
+            found.append(Difference(kind="spelling", quote=q_part, article=a_part))
+    if not found:  # punctuation or spacing only: the stretch that differs
+        found.append(Difference(kind="typography", **_differing_stretch(quote, span_text)))
+    return found
+
+
+def _differing_stretch(a: str, b: str) -> dict[str, str]:
+    """The two strings without their common prefix and suffix, widened to whole tokens."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    while i > 0 and not a[i - 1].isspace():
+        i -= 1
+    while j > 0 and not a[len(a) - j].isspace():
+        j -= 1
+    return {"quote": a[i : len(a) - j].strip(), "article": b[i : len(b) - j].strip()}
+
+
+def evidence_too_short(text: str) -> bool:
+    """True when a quote cannot carry a claim: fewer than two words, or function words only
+    ("la", "of the", "ha detto che"). Words are counted after normalization; the stop word
+    lists are the registered languages' `STOPWORDS`."""
+    words = _WORD_RE.findall(normalize_text(text))
+    return len(words) < 2 or all(w in _STOPWORDS for w in words)
 
 
 # --------------------------------------------------------------------------- sentences
