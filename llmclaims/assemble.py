@@ -55,20 +55,22 @@ class Grounder:
         self.text = text
         self.reasks = reasks
         self.stats = stats
-        self._found: dict[str, Span | None] = {}
+        self._found: dict[tuple[str, str | None], Span | None] = {}
         # The schema-valid answer with the fewest missing quotes so far: if a later re-ask
         # comes back malformed, this paid answer is used (its gaps go to the grounding policy).
         self.best: WireArticle | None = None
         self._best_missing = -1
 
-    def find(self, quote: str) -> Span | None:
-        if quote not in self._found:
-            self._found[quote] = locate_evidence(quote, self.text)
-        return self._found[quote]
+    def find(self, quote: str, lang: str | None = None) -> Span | None:
+        """`lang`, the answer's language, picks the word lists the fuzzy tier protects."""
+        key = quote, lang
+        if key not in self._found:
+            self._found[key] = locate_evidence(quote, self.text, lang=lang)
+        return self._found[key]
 
     def missing(self, wire: WireArticle) -> list[str]:
         quotes = [q for item in _items(wire) for q in item.evidence]
-        return list(dict.fromkeys(q for q in quotes if self.find(q) is None))
+        return list(dict.fromkeys(q for q in quotes if self.find(q, wire.language) is None))
 
     def check(self, wire: WireArticle) -> None:
         if self.stats is not None and self.stats.responses > self.reasks:
@@ -129,14 +131,14 @@ def _factuality(f: WireFactuality) -> dict[str, Any]:
 # --------------------------------------------------------------------------- checks
 
 
-def _span_flags(spans: list[Span]) -> list[str]:
+def _span_flags(spans: list[Span], lang: str) -> list[str]:
     """A quote found only by the fuzzy tier is not the article's words: the reader is told
     (its `differences` say how). Evidence of one word, or of function words only, grounds any
     claim at all, so it does not count as support without a flag."""
     flags = []
     if any(span.status == "fuzzy" for span in spans):
         flags.append(FUZZY_MATCH)
-    if any(evidence_too_short(span.text) for span in spans):
+    if any(evidence_too_short(span.text, lang) for span in spans):
         flags.append(EVIDENCE_TOO_SHORT)
     return flags
 
@@ -244,7 +246,7 @@ def assemble(
     def ground(item: Any, kind: str, ident: str) -> tuple[dict[str, Any], list[Span]] | None:
         """The item's fields with its evidence located and its grounding flags, and the spans
         found; None when the policy drops it."""
-        found = [(quote, grounder.find(quote)) for quote in item.evidence]
+        found = [(quote, grounder.find(quote, wire.language)) for quote in item.evidence]
         flags: list[str] = []
         if any(span is None for _, span in found):
             if policy == "strict":
@@ -261,7 +263,7 @@ def assemble(
                     return None
             elif policy == "flag":
                 flags.append(UNGROUNDED)
-        flags += _span_flags([span for _, span in found if span is not None])
+        flags += _span_flags([span for _, span in found if span is not None], wire.language)
         values = _wire_values(item)
         values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
         values["flags"] = flags + link_flags.get((kind, ident), []) if link_flags else flags

@@ -80,13 +80,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from types import ModuleType
+from typing import Literal
 
 import wordfreq
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from . import languages
-from .models import Difference, MatchStatus, Span
+from .models import Difference, DifferenceKind, MatchStatus, Span
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -429,7 +431,9 @@ class _ChainWork:
     windows = 0
 
 
-def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int] | None:
+def _chain(
+    p: _Prepared, pieces: list[str], lo: int, finders, lang: _Language
+) -> tuple[int, int] | None:
     """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last.
 
     Two passes instead of backtracking (which was exponential in the number of pieces: "the
@@ -450,7 +454,11 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
         nxt = [s for s, _ in feasible[k + 1]]
         for s, e in occurrences[k]:
             i = bisect_left(nxt, e)
-            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP and _harmless_gap(p, e, nxt[i]):
+            if (
+                i < len(nxt)
+                and nxt[i] <= e + MAX_ELLIPSIS_GAP
+                and _harmless_gap(p, e, nxt[i], lang)
+            ):
                 feasible[k].append((s, e))
         if not feasible[k]:
             return None
@@ -464,11 +472,11 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
     return start, end
 
 
-def _harmless_gap(p: _Prepared, end: int, start: int) -> bool:
+def _harmless_gap(p: _Prepared, end: int, start: int, lang: _Language) -> bool:
     """An ellipsis may skip words, but not a negation, a number (digits, number words,
     magnitudes) nor a paragraph break: "Ford has ... come forward" is not "Ford has not come
     forward", and two paragraphs stitched together are not one quote."""
-    if any(_protected(w) for w in _WORD_RE.findall(p.norm, end, start)):
+    if any(lang.protected(w) for w in _WORD_RE.findall(p.norm, end, start)):
         return False
     if start <= end:
         return True
@@ -498,7 +506,7 @@ def _to_span(
     return Span(start=start, end=end, text=text[start:end], status=status)
 
 
-def _normalized_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
+def _normalized_tier(p: _Prepared, qn: str, lo: int, lang: _Language) -> tuple[int, int] | None:
     candidates = [qn]
     trimmed = _TRAILING_PUNCT_RE.sub("", qn)
     if trimmed != qn and _substantial(trimmed):
@@ -509,7 +517,7 @@ def _normalized_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
     pieces = _pieces(qn)
     if pieces and pieces != [qn]:
         finders = [_norm_finder(p, piece) for piece in pieces]
-        return _chain(p, pieces, lo, finders)
+        return _chain(p, pieces, lo, finders, lang)
     return None
 
 
@@ -528,22 +536,47 @@ def _normalized_words(*names: str) -> frozenset[str]:
     return frozenset(normalize_text(w) for name in names for w in languages.union(name))
 
 
-_FACT_WORDS = _normalized_words("NEGATIONS", "NUMBER_WORDS", "MAGNITUDES")
-_STOPWORDS = _normalized_words("STOPWORDS")
+def _module_words(module: ModuleType, *names: str) -> frozenset[str]:
+    return frozenset(normalize_text(w) for name in names for w in getattr(module, name, ()))
 
 
-def _protected(word: str) -> bool:
-    """Words that carry facts or polarity (negations, digits, number words, magnitudes): never
-    added, dropped, altered by a fuzzy match, nor skipped by an ellipsis."""
-    return word in _FACT_WORDS or any(ch.isdigit() for ch in word)
+_FACTS = ("NEGATIONS", "NUMBER_WORDS", "MAGNITUDES")
+
+
+@dataclass(frozen=True)
+class _Language:
+    """The word lists grounding reads for an article's language: `facts` (negations, number
+    words, magnitudes) and `stopwords`, normalized, and the `wordfreq` codes that say what a
+    real word is. Unknown language: every registered language's, together (stricter)."""
+
+    facts: frozenset[str]
+    stopwords: frozenset[str]
+    codes: tuple[str, ...]
+
+    def protected(self, word: str) -> bool:
+        """Words that carry facts or polarity (negations, digits, number words, magnitudes):
+        never added, dropped or altered by a fuzzy match, nor skipped by an ellipsis."""
+        return word in self.facts or any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=16)
+def _language(code: str | None) -> _Language:
+    module = languages.for_code(code)
+    if module is None:
+        return _Language(
+            _normalized_words(*_FACTS), _normalized_words("STOPWORDS"), languages.supported()
+        )
+    return _Language(
+        _module_words(module, *_FACTS), _module_words(module, "STOPWORDS"), (module.CODE,)
+    )
 
 
 @lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    """The word's highest `wordfreq` Zipf frequency over the registered languages (its data
-    ships with the package: no network; about 0.1 s to load a language, then ~10 µs a word)."""
+def _zipf(word: str, codes: tuple[str, ...]) -> float:
+    """The word's highest `wordfreq` Zipf frequency in these languages (its data ships with
+    the package: no network; about 0.1 s to load a language, then ~10 µs a word)."""
     word = unicodedata.normalize("NFC", word)
-    return max(wordfreq.zipf_frequency(word, code) for code in languages.supported())
+    return max(wordfreq.zipf_frequency(word, code) for code in codes)
 
 
 _SENTENCE_END = frozenset(".!?…:;\n")
@@ -574,13 +607,14 @@ class _Rules:
 
     vocabulary: dict[str, list[int]] | frozenset[str]
     names: frozenset[str]
+    lang: _Language
 
     def fixed(self, word: str) -> bool:
         """Never added or dropped: a fact word or a proper name."""
-        return _protected(word) or word in self.names
+        return self.lang.protected(word) or word in self.names
 
     def real_word(self, word: str) -> bool:
-        return word in self.vocabulary or _zipf(word) >= REAL_WORD_ZIPF
+        return word in self.vocabulary or _zipf(word, self.lang.codes) >= REAL_WORD_ZIPF
 
     def typo(self, a: str, b: str, joined: bool = False) -> bool:
         """True when quote word `a` is article word `b` misspelled (see the module docstring),
@@ -588,15 +622,15 @@ class _Rules:
         equal the other side exactly."""
         if a == b:
             return True
-        if _protected(a) or _protected(b):
+        if self.lang.protected(a) or self.lang.protected(b):
             return False
         if _strip_marks(a) == _strip_marks(b):
             return True  # only accents differ: "e" for "è", "perche" for "perché"
         if joined or min(len(a), len(b)) < 4:
             return False
         short, long_ = sorted((a, b), key=len)
-        if len(long_) - len(short) >= 2 and long_.endswith(short):
-            return False  # a prefix added: im-possibile, un-likely
+        if long_.endswith(short) or long_.startswith(short):
+            return False  # letters added or cut at an end: un-likely, aircraft-s, assemb(le)
         if self.real_word(a):
             return False  # will -> bill, North -> Worth, there -> three: another word
         limit = 2 if max(len(a), len(b)) >= 8 else 1
@@ -691,7 +725,9 @@ def _may_pass(core: str, window: str) -> bool:
     return bool(fuzz.ratio(core, window, score_cutoff=FUZZY_THRESHOLD * 100))
 
 
-def _fuzzy_hits(p: _Prepared, qn: str, names: frozenset[str]) -> list[tuple[int, int]]:
+def _fuzzy_hits(
+    p: _Prepared, qn: str, names: frozenset[str], lang: _Language
+) -> list[tuple[int, int]]:
     """Accepted fuzzy windows (normalized start, end), one per location, in text order."""
     core = _EDGE_NONWORD_RE.sub("", qn)
     q = _WORD_RE.findall(core)
@@ -699,7 +735,7 @@ def _fuzzy_hits(p: _Prepared, qn: str, names: frozenset[str]) -> list[tuple[int,
     if n < FUZZY_MIN_WORDS or len(core) < FUZZY_MIN_CHARS or len(core) > FUZZY_MAX_QUOTE_CHARS:
         return []
     toks, starts, ends, where = p.words()
-    rules = _Rules(where, p.names() | names)
+    rules = _Rules(where, p.names() | names, lang)
     budget = 1 + n // 20
     # Anchors: quote words found in the article, except very frequent ones; but at least the
     # two rarest, so that a long text made of frequent words still yields candidates.
@@ -761,6 +797,8 @@ def _fuzzy_hits(p: _Prepared, qn: str, names: frozenset[str]) -> list[tuple[int,
                     continue
                 if not _clean_edges(p, ns, ne):
                     continue
+                if _PARAGRAPH_RE.search(p.text, p.index[ns], p.index[ne - 1]):
+                    continue  # a changed quote stays inside one paragraph
                 ratio = SequenceMatcher(None, core, p.norm[ns:ne], autojunk=False).ratio()
                 if ratio < FUZZY_THRESHOLD:
                     continue
@@ -774,16 +812,18 @@ def _fuzzy_hits(p: _Prepared, qn: str, names: frozenset[str]) -> list[tuple[int,
     return hits
 
 
-def _fuzzy_tier(p: _Prepared, qn: str, lo: int, names: frozenset[str]) -> tuple[int, int] | None:
+def _fuzzy_tier(
+    p: _Prepared, qn: str, lo: int, names: frozenset[str], lang: _Language
+) -> tuple[int, int] | None:
     pieces = _pieces(qn)
     if len(pieces) <= 1:
-        for ns, ne in _fuzzy_hits(p, qn, names):
+        for ns, ne in _fuzzy_hits(p, qn, names, lang):
             if ns >= lo:
                 return ns, ne
         return None
 
     def finder(piece: str):
-        fuzzy = _fuzzy_hits(p, piece, names)
+        fuzzy = _fuzzy_hits(p, piece, names, lang)
 
         def find(lo_: int, hi: int | None):
             exact = list(_find_all(p, piece, lo_, hi))
@@ -792,20 +832,23 @@ def _fuzzy_tier(p: _Prepared, qn: str, lo: int, names: frozenset[str]) -> tuple[
 
         return find
 
-    return _chain(p, pieces, lo, [finder(x) for x in pieces])
+    return _chain(p, pieces, lo, [finder(x) for x in pieces], lang)
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def locate_evidence(quote: str, text: str, *, start: int = 0) -> Span | None:
+def locate_evidence(
+    quote: str, text: str, *, start: int = 0, lang: str | None = None
+) -> Span | None:
     """Find `quote` in `text`; return the earliest match at or after `start`, or None.
 
     Tiers are tried in order (exact, normalized, fuzzy: see the module docstring) and the
     first that matches decides `Span.status`; every tier's match starts and ends on word
     boundaries. `text[span.start:span.end] == span.text`, and a match that is not exact says
     what differed (`Span.differences`). Quotes under `MIN_QUOTE_CHARS` normalized characters,
-    or without a letter or digit, are only looked up exactly.
+    or without a letter or digit, are only looked up exactly. `lang` (a BCP 47 tag) picks the
+    word lists of the article's language; without it every registered language's apply.
     """
     stripped = quote.strip()
     if not stripped or not text:
@@ -822,10 +865,11 @@ def locate_evidence(quote: str, text: str, *, start: int = 0) -> Span | None:
         return None
     p = _prepare(text)
     lo = _first_norm_pos(p, start)
-    hit = _normalized_tier(p, qn, lo)
+    language = _language(lang)
+    hit = _normalized_tier(p, qn, lo, language)
     status: MatchStatus = "normalized"
     if hit is None:
-        hit = _fuzzy_tier(p, qn, lo, _proper_names(stripped))
+        hit = _fuzzy_tier(p, qn, lo, _proper_names(stripped), language)
         status = "fuzzy"
     if hit is None:
         return None
@@ -854,7 +898,10 @@ def _diff_tokens(s: str) -> tuple[list[str], list[str]]:
     return raw, keys
 
 
-def _word_kind(quote: str, article: str) -> str:
+def _word_kind(quote: str, article: str) -> DifferenceKind | Literal[""]:
+    """How two aligned words differ ("" when they do not)."""
+    if quote == article:
+        return ""
     if quote.casefold() == article.casefold():
         return "case"
     if normalize_text(quote) == normalize_text(article):
@@ -876,9 +923,11 @@ def differences(quote: str, span_text: str) -> list[Difference]:
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, q_keys, a_keys, autojunk=False).get_opcodes():
         q_part, a_part = " ".join(q_raw[i1:i2]), " ".join(a_raw[j1:j2])
         if tag == "equal":
-            for q, a in zip(q_raw[i1:i2], a_raw[j1:j2], strict=True):
-                if q != a:
-                    found.append(Difference(kind=_word_kind(q, a), quote=q, article=a))  # type: ignore[arg-type]
+            pairs = zip(q_raw[i1:i2], a_raw[j1:j2], strict=True)
+            for kind, group in itertools.groupby(pairs, key=lambda qa: _word_kind(*qa)):
+                if kind:  # consecutive words that differ the same way make one difference
+                    qs, arts = zip(*group, strict=True)
+                    found.append(Difference(kind=kind, quote=" ".join(qs), article=" ".join(arts)))
         elif _ELLIPSIS_KEY in q_keys[i1:i2]:
             if a_part:  # a leading or trailing ellipsis stands for nothing in the span
                 found.append(Difference(kind="elided", quote=q_part, article=a_part))
@@ -908,12 +957,12 @@ def _differing_stretch(a: str, b: str) -> dict[str, str]:
     return {"quote": a[i : len(a) - j].strip(), "article": b[i : len(b) - j].strip()}
 
 
-def evidence_too_short(text: str) -> bool:
+def evidence_too_short(text: str, lang: str | None = None) -> bool:
     """True when a quote cannot carry a claim: fewer than two words, or function words only
     ("la", "of the", "ha detto che"). Words are counted after normalization; the stop word
     lists are the registered languages' `STOPWORDS`."""
     words = _WORD_RE.findall(normalize_text(text))
-    return len(words) < 2 or all(w in _STOPWORDS for w in words)
+    return len(words) < 2 or all(w in _language(lang).stopwords for w in words)
 
 
 # --------------------------------------------------------------------------- sentences
