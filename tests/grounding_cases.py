@@ -330,3 +330,29 @@ def _cross_paragraph(article: Article) -> str | None:
         if len(tail) >= 5 and len(head) == 5 and tail[-5][0].isalnum() and head[-1][-1].isalnum():
             return " ".join(tail[-5:]) + " ... " + " ".join(head)
     return None
+
+
+def osa_reference(a: str, b: str, limit: int) -> int:
+    """The pure-Python optimal string alignment distance the fuzzy tier used (capped)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if (
+                prev2 is not None
+                and i > 1
+                and j > 1
+                and a[i - 1] == b[j - 2]
+                and a[i - 2] == b[j - 1]
+            ):
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -2,10 +2,15 @@
 
 Every altered quote is refused, or found only with a flag (a fuzzy match, or evidence too short
 to carry a claim); every genuine variant is found at the article's words, not exactly, with
-what differed recorded. Skipped when the shared MEANTIME corpus is absent.
+what differed recorded. Skipped when the shared MEANTIME corpus is absent (the benchmark built
+on the same cases then exits non-zero instead).
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +18,7 @@ from llmclaims.grounding import evidence_too_short, locate_evidence
 
 from .grounding_cases import ALTERED, GENUINE, Case, build_cases, load_articles, meantime_present
 
-pytestmark = pytest.mark.skipif(
+needs_meantime = pytest.mark.skipif(
     not meantime_present(), reason="MEANTIME corpus absent (shared data meantime_en)"
 )
 
@@ -30,6 +35,7 @@ def corpus() -> tuple[dict[str, str], dict[str, list[Case]]]:
     return {a.name: a.text for a in articles}, by_category
 
 
+@needs_meantime
 @pytest.mark.parametrize("category", ALTERED)
 def test_altered_quotes_are_refused_or_flagged(corpus, category):
     texts, cases = corpus
@@ -48,6 +54,7 @@ def test_altered_quotes_are_refused_or_flagged(corpus, category):
     assert silent == []
 
 
+@needs_meantime
 @pytest.mark.parametrize("category", ALTERED)
 def test_altered_quotes_are_mostly_refused_outright(corpus, category):
     """Flagged fuzzy matches of altered quotes are rare exceptions, never the rule."""
@@ -61,6 +68,7 @@ def test_altered_quotes_are_mostly_refused_outright(corpus, category):
     assert len(fuzzy) <= len(cases[category]) // 20, fuzzy
 
 
+@needs_meantime
 @pytest.mark.parametrize("category", ["one_word", "stop_words_only"])
 def test_short_evidence_is_found_and_flagged(corpus, category):
     texts, cases = corpus
@@ -70,6 +78,7 @@ def test_short_evidence_is_found_and_flagged(corpus, category):
         assert evidence_too_short(span.text, "en"), case.quote
 
 
+@needs_meantime
 @pytest.mark.parametrize("category", GENUINE)
 def test_genuine_variants_are_found_at_the_articles_words(corpus, category):
     texts, cases = corpus
@@ -87,6 +96,7 @@ def test_genuine_variants_are_found_at_the_articles_words(corpus, category):
     assert wrong == []
 
 
+@needs_meantime
 def test_differences_name_what_each_genuine_variant_changed(corpus):
     texts, cases = corpus
     expected_kind = {
@@ -101,3 +111,16 @@ def test_differences_name_what_each_genuine_variant_changed(corpus):
             span = locate_evidence(case.quote, texts[case.doc], lang="en")
             assert span is not None
             assert kind in {d.kind for d in span.differences}, (case.quote, span.differences)
+
+
+def test_the_benchmark_exits_non_zero_without_the_corpus(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "benchmarks/grounding.py", "--data-dir", str(tmp_path), "--json"],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    assert "MEANTIME corpus missing" in run.stderr
+    assert run.stdout == ""

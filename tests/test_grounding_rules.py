@@ -10,6 +10,8 @@ from rapidfuzz.distance import OSA
 from llmclaims.grounding import differences, evidence_too_short, locate_evidence
 from llmclaims.models import Evidence, Span
 
+from .grounding_cases import osa_reference
+
 TEXT = (
     "The carmaker said it will cut 4,300 jobs in France over four years, at a cost of US$27 "
     "billion. North Carolina will keep its eight plants there. Ford has not come forward with "
@@ -181,32 +183,6 @@ def test_evidence_too_short(text, lang, short):
 # --------------------------------------------------------------------------- rapidfuzz
 
 
-def _osa_reference(a: str, b: str, limit: int) -> int:
-    """The pure-Python optimal string alignment distance the fuzzy tier used (capped)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if (
-                prev2 is not None
-                and i > 1
-                and j > 1
-                and a[i - 1] == b[j - 2]
-                and a[i - 2] == b[j - 1]
-            ):
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def test_rapidfuzz_osa_makes_the_same_typo_decisions():
     """The fuzzy tier asks rapidfuzz's OSA distance `<= limit`; on random near pairs over a
     small alphabet (transpositions, insertions, deletions, substitutions) it decides as the
@@ -230,7 +206,7 @@ def test_rapidfuzz_osa_makes_the_same_typo_decisions():
         b_text = "".join(b)
         for limit in (1, 2):
             ours = OSA.distance(a, b_text, score_cutoff=limit)
-            reference = _osa_reference(a, b_text, limit)
+            reference = osa_reference(a, b_text, limit)
             assert (ours <= limit) == (reference <= limit), (a, b_text, limit)
             if reference <= limit:
                 assert ours == reference
