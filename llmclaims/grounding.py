@@ -4,10 +4,13 @@ The model is asked to copy its evidence verbatim, and mostly does, but not byte 
 straightens typographic quotes and apostrophes, re-flows whitespace, changes case, drops the
 quotation marks of a quoted passage, elides words with "...", and now and then makes a typo.
 `locate_evidence` finds a quote anyway, in three tiers, cheapest first, and says which one
-matched (`Span.status`):
+matched (`Span.status`); what it forgives is typography and misspellings, never a changed word.
+
+Every tier: a match starts and ends on word boundaries, never inside a word, a number ("300"
+of "4,300", "5" of "2.5") or one article character's expansion, nor before a combining accent.
 
 ``exact``
-    The quote (outer whitespace stripped) is a substring of the article.
+    The quote (outer whitespace stripped) is a substring of the article, on word boundaries.
 
 ``normalized``
     Quote and article are compared after the same normalization of both (see `normalize_text`):
@@ -19,24 +22,36 @@ matched (`Span.status`):
     article's `" conseguente e preoccupante escalation "`. An ellipsis in the quote (`...`, `…`,
     `[...]`, `(...)`) stands for omitted words: each piece is found in order, each no more than
     `MAX_ELLIPSIS_GAP` normalized characters after the previous one, and the span runs from the
-    first piece's start to the last piece's end. A trailing `.,;:!?` the article lacks is
-    tolerated. Matches must start and end on word boundaries (the exact tier does not ask this).
+    first piece's start to the last piece's end. What an ellipsis skips may not hold a
+    negation, a digit, a number word or a magnitude (the *fact words* below), nor a paragraph
+    break (a blank line): "Ford has ... come forward" does not find "Ford has not come
+    forward". A trailing `.,;:!?` the article lacks is tolerated.
 
 ``fuzzy``
     Only when both tiers above fail, for quotes of at least `FUZZY_MIN_WORDS` words and
-    `FUZZY_MIN_CHARS` characters. A window of the article is accepted when BOTH hold:
+    `FUZZY_MIN_CHARS` characters. A window of the article is accepted when ALL hold:
 
     1. character similarity (difflib `SequenceMatcher.ratio`, on normalized text, over a window
        aligned word by word with the quote) is at least `FUZZY_THRESHOLD` = 0.90;
-    2. word alignment: every quote word equals an article word or is a *typo* of it (accents
-       only differ; or both at least 4 letters, Damerau edit distance 1, or 2 for words of 8+
-       letters, and not the same word with a prefix added: "possibile"/"impossibile",
-       "likely"/"unlikely" are different words; two words fused or split count as one typo);
-       at most ``1 + words // 20`` words added, or dropped, inside the quote (not both kinds,
-       so no word is ever replaced by another; and not at its first or last word, so a quote
-       cannot end on a word the article does not have there); at most ``1 + words // 10``
-       typos; a word with a digit or a negation ("non", "not", "mai", "never", "didn"...) is
-       never added, dropped or altered.
+    2. word alignment: every quote word equals an article word or is a *typo* of it. A typo:
+       only accents differ ("e" for "è"); or both words have at least 4 letters, are at
+       Damerau (OSA) edit distance 1, or 2 for words of 8+ letters, neither is the other with
+       letters added at either end ("likely"/"unlikely", "aircraft"/"aircrafts",
+       "assemb"/"assemble": another word form, or a quote cut mid-word), and the quote's word
+       is no *real word*: not a word of the article, and rarer than `REAL_WORD_ZIPF` (Zipf 3.0,
+       once per million words) in `wordfreq`'s list of the article's language ("will"->"bill",
+       "North"->"Worth", "there"->"three" are other words). Two words fused or split count as
+       one typo only when they join to exactly the other side;
+    3. at most ``1 + words // 20`` words added, or dropped, inside the quote (not both kinds,
+       so no word is ever replaced by another; and not at its first or last word); at most
+       ``1 + words // 10`` typos;
+    4. no *fact word* is added, dropped or altered: a word with a digit, or one of the
+       language's `NEGATIONS`, `NUMBER_WORDS` and `MAGNITUDES` ("not", "didn", "mai", "eight",
+       "million", "miliardi"...); and no proper name is added or dropped (a capitalized word
+       that does not open a sentence, in the article or in the quote). A name may only be
+       misspelled, by rule 2: "Stati Unti" finds "Stati Uniti", but "Kerry" (a real word)
+       never finds "Kirby", nor one name of the article another;
+    5. the window does not cross a paragraph break.
 
     Why 0.90 and the word rules: the ratio alone cannot tell a typo from a changed fact
     ("di Kim" vs "di Putin" in a 40-character quote is still 0.92), so the word rules carry the
@@ -47,10 +62,20 @@ matched (`Span.status`):
     line up on one diagonal of the article), and invented sentences that recombine real
     words fail the no-substitution rule.
 
+Language: `locate_evidence(..., lang=)` takes the article's language (BCP 47) and reads that
+language module's word lists and `wordfreq` data; without it, every registered language's
+apply together (stricter: Italian "due" is a number word for an English text too).
+
+What differed: every match that is not exact carries `Span.differences` (`differences`): the
+quote's words against the article's, each labelled case, typography, accent, spelling, added,
+dropped or elided (the words an ellipsis stands for). The pipeline (`llmclaims.assemble`) flags
+an item `fuzzy_match` when one of its quotes was found only by the fuzzy tier, and
+`evidence_too_short` when one of them is one word or function words only (`evidence_too_short`:
+the language's `STOPWORDS`), since such a quote "grounds" any claim.
+
 Offsets: normalization keeps, for every normalized character, the index of the article
 character it came from, so every match maps back to article offsets exactly and
-``text[span.start:span.end] == span.text`` always holds. A match never starts or ends inside
-one article character's expansion (a ligature, "…") nor before a combining accent.
+``text[span.start:span.end] == span.text`` always holds.
 
 Cost: the article is normalized once and cached (`functools.lru_cache`, the last 4 texts);
 normalization maps characters with `bytes.translate` and a table (Python code only visits
@@ -63,7 +88,11 @@ best-supported and then the earliest, with at most ``(2 * (1 + words // 20) + 1)
 windows each, and skip quotes longer than `FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing,
 their cost grows with the quote and the anchors' frequency, not with the article's length.
 In a huge, repetitive text the candidate cap can make the fuzzy tier miss a match (it then
-returns None, never a wrong span).
+returns None, never a wrong span). The real-word test costs about 0.1 s once per language
+(`wordfreq` loads its list, shipped in the package: no network), then ~10 µs per new word; the
+typo distance is rapidfuzz's OSA (same decisions as the pure-Python version it replaced,
+`tests/test_grounding_rules.py`; 0.02 s instead of 7 s per 100,000 pairs,
+`benchmarks/grounding.py`).
 
 `sentence_around` finds the sentence around a span (used by the hedging checks). A text is
 split into sentences once (cached like its normalization: about 10 ms per MB), and each
