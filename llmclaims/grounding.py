@@ -112,7 +112,6 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Literal
 
-import wordfreq
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -146,8 +145,9 @@ MAX_ELLIPSIS_GAP = 300
 MIN_QUOTE_CHARS = 3
 """Shorter normalized quotes (or punctuation only) are found by the exact tier only."""
 REAL_WORD_ZIPF = 3.0
-"""A word this frequent (`wordfreq` Zipf scale: once per million words) in any registered
-language is a real word: a fuzzy match never turns an article word into it."""
+"""A word this frequent (`wordfreq` Zipf scale: once per million words) in the article's
+language (any registered language when it is unknown) is a real word: a fuzzy match never
+turns an article word into it."""
 
 # --------------------------------------------------------------------------- normalization
 
@@ -591,21 +591,24 @@ class _Language:
 @lru_cache(maxsize=16)
 def _language(code: str | None) -> _Language:
     module = languages.for_code(code)
+    codes = languages.supported() if module is None else (module.CODE,)
+    import wordfreq  # here, not at the top: importing it takes ~0.3 s, unneeded until now
+
+    shipped = wordfreq.available_languages()
+    codes = tuple(c for c in codes if c in shipped)  # a list wordfreq ships
     if module is None:
-        return _Language(
-            _normalized_words(*_FACTS), _normalized_words("STOPWORDS"), languages.supported()
-        )
-    return _Language(
-        _module_words(module, *_FACTS), _module_words(module, "STOPWORDS"), (module.CODE,)
-    )
+        return _Language(_normalized_words(*_FACTS), _normalized_words("STOPWORDS"), codes)
+    return _Language(_module_words(module, *_FACTS), _module_words(module, "STOPWORDS"), codes)
 
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, codes: tuple[str, ...]) -> float:
     """The word's highest `wordfreq` Zipf frequency in these languages (its data ships with
     the package: no network; about 0.1 s to load a language, then ~10 µs a word)."""
+    import wordfreq
+
     word = unicodedata.normalize("NFC", word)
-    return max(wordfreq.zipf_frequency(word, code) for code in codes)
+    return max((wordfreq.zipf_frequency(word, code) for code in codes), default=0.0)
 
 
 _SENTENCE_END = frozenset(".!?…:;\n")
