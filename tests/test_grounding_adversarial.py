@@ -24,6 +24,8 @@ needs_meantime = pytest.mark.skipif(
 
 # Genuine variants the fuzzy tier must find (the others are the normalized tier's).
 FUZZY_GENUINE = {"misspelling"}
+# Altered quotes that are the article's words, too short to carry a claim: found, and flagged.
+SHORT = ["one_word", "stop_words_only"]
 
 
 @pytest.fixture(scope="module")
@@ -55,21 +57,22 @@ def test_altered_quotes_are_refused_or_flagged(corpus, category):
 
 
 @needs_meantime
-@pytest.mark.parametrize("category", ALTERED)
-def test_altered_quotes_are_mostly_refused_outright(corpus, category):
-    """Flagged fuzzy matches of altered quotes are rare exceptions, never the rule."""
+@pytest.mark.parametrize("category", [c for c in ALTERED if c not in SHORT])
+def test_altered_quotes_are_refused_outright(corpus, category):
+    """Stronger than the rule (refused or flagged): on this corpus no altered quote is even
+    found by the fuzzy tier, with the article's language or without one."""
     texts, cases = corpus
-    fuzzy = [
-        case.quote
+    found = [
+        (case.quote, lang, span.text)
         for case in cases[category]
-        if (span := locate_evidence(case.quote, texts[case.doc], lang="en")) is not None
-        and span.status == "fuzzy"
+        for lang in ("en", None)
+        if (span := locate_evidence(case.quote, texts[case.doc], lang=lang)) is not None
     ]
-    assert len(fuzzy) <= len(cases[category]) // 20, fuzzy
+    assert found == []
 
 
 @needs_meantime
-@pytest.mark.parametrize("category", ["one_word", "stop_words_only"])
+@pytest.mark.parametrize("category", SHORT)
 def test_short_evidence_is_found_and_flagged(corpus, category):
     texts, cases = corpus
     for case in cases[category]:
