@@ -212,3 +212,41 @@ def test_rapidfuzz_osa_makes_the_same_typo_decisions():
                 assert ours == reference
                 decided += 1
     assert decided > 10_000
+
+
+# --------------------------------------------------------------------------- Italian
+
+
+ISOLATA = (
+    "La Russia è diventata sempre più isolata sulla scena mondiale ed è stata costretta a "
+    "rivolgersi a Stati che la pensano allo stesso modo"
+)
+RICORDIAMO = (
+    "Ricordiamo che lo scorso novembre la Corea del Sud aveva accusato la Corea del Nord di "
+    "fornire diversi tipi di missili alla Russia"
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [  # each one was accepted before these rules
+        ISOLATA.replace("stata costretta", "stato costretto"),  # real words, another gender
+        ISOLATA.replace("costretta", "corretta"),  # another real word
+        RICORDIAMO.replace("missili", "missile"),  # singular for plural
+        RICORDIAMO.replace("Corea del Nord", "Corea"),  # a name dropped
+        "da parte della Russia, che non era fin qui ... riportato in precedenza",  # skips "mai"
+        "Tuttavia, questo ... è ancora sufficiente rispetto alle sue esigenze",  # skips "non"
+        "di appoggiarsi ai Paesi pari",  # ends inside "paria"
+    ],
+)
+def test_italian_changes_are_refused(article, quote):
+    assert _find(quote, article, lang="it") is None
+
+
+def test_italian_misspelling_is_found_and_flagged(article):
+    span = _find("Michael Kofman, analista militare del Carnegie Endowmnet", article, lang="it")
+    assert span is not None and span.status == "fuzzy"
+    assert span.text == "Michael Kofman, analista militare del Carnegie Endowment"
+    assert [(d.kind, d.quote, d.article) for d in span.differences] == [
+        ("spelling", "Endowmnet", "Endowment")
+    ]
