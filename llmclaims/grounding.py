@@ -81,12 +81,13 @@ Cost: the article is normalized once and cached (`functools.lru_cache`, the last
 normalization maps characters with `bytes.translate` and a table (Python code only visits
 characters that are not ASCII, and the few spaces to remove), about 0.07 s per MB. Exact and
 normalized look-ups are `str.find` calls (a few µs to a few tens of µs per quote on a 3 KB
-article). Fuzzy look-ups index the article's words once per text (about 0.1 s per MB), vote
-for alignments using the quote words that occur at most `FUZZY_MAX_ANCHOR_OCCURRENCES` times
-(at least the two rarest), score at most `FUZZY_MAX_CANDIDATES` locations, preferring the
-best-supported and then the earliest, with at most ``(2 * (1 + words // 20) + 1) ** 2``
-windows each, and skip quotes longer than `FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing,
-their cost grows with the quote and the anchors' frequency, not with the article's length.
+article). Fuzzy look-ups index the article's words and its proper names once per text
+(about 0.1 s per MB each), vote for alignments using the quote words that occur at most
+`FUZZY_MAX_ANCHOR_OCCURRENCES` times (at least the two rarest), score at most
+`FUZZY_MAX_CANDIDATES` locations, preferring the best-supported and then the earliest, with
+at most ``(2 * (1 + words // 20) + 1) ** 2`` windows each, and skip quotes longer than
+`FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing, their cost grows with the quote and the
+anchors' frequency, not with the article's length.
 In a huge, repetitive text the candidate cap can make the fuzzy tier miss a match (it then
 returns None, never a wrong span). The real-word test costs about 0.1 s once per language
 (`wordfreq` loads its list, shipped in the package: no network), then ~10 µs per new word; the

@@ -290,7 +290,7 @@ STOPWORDS = frozenset({
     "a", "an", "the", "and", "or", "but", "if", "then", "so", "as", "of", "in", "on", "at", "to",
     "for", "from", "by", "with", "into", "onto", "over", "under", "about", "after", "before",
     "between", "through", "during", "up", "down", "out", "off", "than", "that", "this", "these",
-    "those", "there", "here", "it", "its", "it's", "he", "she", "they", "we", "you", "i", "me",
+    "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "i", "me",
     "him", "her", "them", "us", "my", "your", "his", "their", "our", "is", "are", "was", "were",
     "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
     "shall", "should", "can", "could", "may", "might", "must", "which", "who", "whom", "whose",
