@@ -131,14 +131,16 @@ def _factuality(f: WireFactuality) -> dict[str, Any]:
 # --------------------------------------------------------------------------- checks
 
 
-def _span_flags(spans: list[Span], lang: str) -> list[str]:
+def _span_flags(spans: list[Span], lang: str, kind: str) -> list[str]:
     """A quote found only by the fuzzy tier is not the article's words: the reader is told
-    (its `differences` say how). Evidence of one word, or of function words only, grounds any
-    claim at all, so it does not count as support without a flag."""
+    (its `differences` say how). Evidence of function words only, or of one word for a claim
+    or a timeline entry, grounds anything at all, so it does not count as support without a
+    flag (a source may be pointed at by its name alone: "Reuters")."""
     flags = []
     if any(span.status == "fuzzy" for span in spans):
         flags.append(FUZZY_MATCH)
-    if any(evidence_too_short(span.text, lang) for span in spans):
+    min_words = 1 if kind == "source" else 2
+    if any(evidence_too_short(span.text, lang, min_words=min_words) for span in spans):
         flags.append(EVIDENCE_TOO_SHORT)
     return flags
 
@@ -263,11 +265,12 @@ def assemble(
                     return None
             elif policy == "flag":
                 flags.append(UNGROUNDED)
-        flags += _span_flags([span for _, span in found if span is not None], wire.language)
+        spans = [span for _, span in found if span is not None]
+        flags += _span_flags(spans, wire.language, kind)
         values = _wire_values(item)
         values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
         values["flags"] = flags + link_flags.get((kind, ident), []) if link_flags else flags
-        return values, [span for _, span in found if span is not None]
+        return values, spans
 
     sources: list[Source] = []
     for s in wire.sources:

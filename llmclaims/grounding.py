@@ -70,8 +70,9 @@ What differed: every match that is not exact carries `Span.differences` (`differ
 quote's words against the article's, each labelled case, typography, accent, spelling, added,
 dropped or elided (the words an ellipsis stands for). The pipeline (`llmclaims.assemble`) flags
 an item `fuzzy_match` when one of its quotes was found only by the fuzzy tier, and
-`evidence_too_short` when one of them is one word or function words only (`evidence_too_short`:
-the language's `STOPWORDS`), since such a quote "grounds" any claim.
+`evidence_too_short` when one of them is function words only (the language's `STOPWORDS`) or,
+for a claim or a timeline entry, one word (`evidence_too_short`), since such a quote "grounds"
+anything.
 
 Offsets: normalization keeps, for every normalized character, the index of the article
 character it came from, so every match maps back to article offsets exactly and
@@ -990,12 +991,14 @@ def _differing_stretch(a: str, b: str) -> dict[str, str]:
     return {"quote": a[i : len(a) - j].strip(), "article": b[i : len(b) - j].strip()}
 
 
-def evidence_too_short(text: str, lang: str | None = None) -> bool:
-    """True when a quote cannot carry a claim: fewer than two words, or function words only
-    ("la", "of the", "ha detto che"). Words are counted after normalization; the stop word
-    lists are the registered languages' `STOPWORDS`."""
+def evidence_too_short(text: str, lang: str | None = None, *, min_words: int = 2) -> bool:
+    """True when a quote cannot carry a claim: fewer than `min_words` words, or function words
+    only ("la", "of the", "ha detto che"). Words are counted after normalization; the stop
+    words are the language's `STOPWORDS` (every registered language's without `lang`). A
+    source is pointed at by its name alone ("Reuters"): its evidence is checked with
+    ``min_words=1``."""
     words = _WORD_RE.findall(normalize_text(text))
-    return len(words) < 2 or all(w in _language(lang).stopwords for w in words)
+    return len(words) < min_words or all(w in _language(lang).stopwords for w in words)
 
 
 # --------------------------------------------------------------------------- sentences

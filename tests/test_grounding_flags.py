@@ -36,7 +36,7 @@ CASES = [
 CLEAN = "“Ford has not come forward with a plan”"
 
 
-def _answer(quotes: list[str]) -> dict:
+def _answer(quotes: list[str], source_evidence: list[str] | None = None) -> dict:
     factuality = {"certainty": "certain", "polarity": "positive", "evidential": "direct"}
     return {
         "language": "en",
@@ -46,7 +46,7 @@ def _answer(quotes: list[str]) -> dict:
                 "id": "S1",
                 "kind": "author",
                 "named": False,
-                "evidence": [],
+                "evidence": source_evidence or [],
             }
         ],
         "claims": [
@@ -122,3 +122,15 @@ def test_short_evidence_in_the_reference_article_is_flagged(serve, article_it):
     assert "evidence_too_short" in one_word.flags
     assert one_word.evidence[0].span is not None  # found, but it carries nothing
     assert "evidence_too_short" not in name.flags
+
+
+@pytest.mark.parametrize(("evidence", "flagged"), [(["Ford"], False), (["In a"], True)])
+def test_a_source_may_be_pointed_at_by_its_name_alone(serve, evidence, flagged):
+    answer = _answer([CLEAN], source_evidence=evidence)
+    server = serve(lambda request: answer_reply(request, answer))
+    summary = llmclaims.summarize(
+        ARTICLE, model="m", base_url=server.base_url, cache=False, reasks=0
+    )
+    (source,) = summary.sources
+    assert source.evidence[0].span is not None
+    assert ("evidence_too_short" in source.flags) is flagged

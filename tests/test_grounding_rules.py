@@ -180,6 +180,11 @@ def test_evidence_too_short(text, lang, short):
     assert evidence_too_short(text, lang) is short
 
 
+def test_a_name_alone_is_enough_when_one_word_is():
+    assert not evidence_too_short("Reuters", "en", min_words=1)
+    assert evidence_too_short("the", "en", min_words=1)
+
+
 # --------------------------------------------------------------------------- rapidfuzz
 
 
