@@ -3,12 +3,12 @@
 Each MEANTIME document becomes an article: its sentences (MEANTIME's own tokens joined by single
 spaces) in paragraphs of three, separated by blank lines. From windows of those sentences come
 
-- *altered* quotes, which say something the article does not: a word swapped for a real word
-  one or two letters away (taken from the whole corpus's vocabulary, not from any word list the
-  grounding code uses), a magnitude or number word swapped, a digit changed, a quote starting or
-  ending inside a word or a number, an ellipsis over a negation or a number, a negation or a
-  proper name dropped or added, two paragraphs stitched with an ellipsis, one-word and
-  function-word evidence;
+- *altered* quotes, which say something the article does not: a word swapped for another word
+  of the whole corpus one edit away (two for words of 8+ letters; the corpus's vocabulary, not
+  a word list the grounding code uses), a magnitude or number word swapped, a digit changed,
+  a quote starting or ending inside a word or a number, an ellipsis over a negation or a
+  number, a negation or a proper name dropped or added, two paragraphs stitched with an
+  ellipsis, one-word and function-word evidence;
 - *genuine* variants of a window, which say exactly what the article says: curly quotation marks
   and apostrophes, case, whitespace, dashes, an ellipsis over harmless words, a misspelling that
   is no word. Each carries the offsets of the article's words it must be found at.
