@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from . import languages
 from .claim_checks import claim_flags
 from .dates import is_timex3_value, normalize_date
-from .grounding import locate_evidence, sentence_around
+from .grounding import evidence_too_short, locate_evidence, sentence_around
 from .hedging import CueTexts
 from .links import repair_links
 from .models import (
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from .transport import CallStats
 
 UNGROUNDED = "ungrounded"
+FUZZY_MATCH = "fuzzy_match"
+EVIDENCE_TOO_SHORT = "evidence_too_short"
 
 
 class Grounder:
@@ -54,20 +56,22 @@ class Grounder:
         self.text = text
         self.reasks = reasks
         self.stats = stats
-        self._found: dict[str, Span | None] = {}
+        self._found: dict[tuple[str, str | None], Span | None] = {}
         # The schema-valid answer with the fewest missing quotes so far: if a later re-ask
         # comes back malformed, this paid answer is used (its gaps go to the grounding policy).
         self.best: WireArticle | None = None
         self._best_missing = -1
 
-    def find(self, quote: str) -> Span | None:
-        if quote not in self._found:
-            self._found[quote] = locate_evidence(quote, self.text)
-        return self._found[quote]
+    def find(self, quote: str, lang: str | None = None) -> Span | None:
+        """`lang`, the answer's language, picks the word lists the fuzzy tier protects."""
+        key = quote, lang
+        if key not in self._found:
+            self._found[key] = locate_evidence(quote, self.text, lang=lang)
+        return self._found[key]
 
     def missing(self, wire: WireArticle) -> list[str]:
         quotes = [q for item in _items(wire) for q in item.evidence]
-        return list(dict.fromkeys(q for q in quotes if self.find(q) is None))
+        return list(dict.fromkeys(q for q in quotes if self.find(q, wire.language) is None))
 
     def check(self, wire: WireArticle) -> None:
         if self.stats is not None and self.stats.responses > self.reasks:
@@ -126,6 +130,20 @@ def _factuality(f: WireFactuality) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- checks
+
+
+def _span_flags(spans: list[Span], lang: str, kind: str) -> list[str]:
+    """A quote found only by the fuzzy tier is not the article's words: the reader is told
+    (its `differences` say how). Evidence of function words only, or of one word for a claim
+    or a timeline entry, grounds anything at all, so it does not count as support without a
+    flag (a source may be pointed at by its name alone: "Reuters")."""
+    flags = []
+    if any(span.status == "fuzzy" for span in spans):
+        flags.append(FUZZY_MATCH)
+    min_words = 1 if kind == "source" else 2
+    if any(evidence_too_short(span.text, lang, min_words=min_words) for span in spans):
+        flags.append(EVIDENCE_TOO_SHORT)
+    return flags
 
 
 def _cue_flags(claim: WireClaim, spans: list[Span], text: str, lang: str) -> list[str]:
@@ -231,7 +249,7 @@ def assemble(
     def ground(item: Any, kind: str, ident: str) -> tuple[dict[str, Any], list[Span]] | None:
         """The item's fields with its evidence located and its grounding flags, and the spans
         found; None when the policy drops it."""
-        found = [(quote, grounder.find(quote)) for quote in item.evidence]
+        found = [(quote, grounder.find(quote, wire.language)) for quote in item.evidence]
         flags: list[str] = []
         if any(span is None for _, span in found):
             if policy == "strict":
@@ -248,10 +266,12 @@ def assemble(
                     return None
             elif policy == "flag":
                 flags.append(UNGROUNDED)
+        spans = [span for _, span in found if span is not None]
+        flags += _span_flags(spans, wire.language, kind)
         values = _wire_values(item)
         values["evidence"] = [{"quote": q, "span": sp} for q, sp in found]
         values["flags"] = flags + link_flags.get((kind, ident), []) if link_flags else flags
-        return values, [span for _, span in found if span is not None]
+        return values, spans
 
     sources: list[Source] = []
     for s in wire.sources:

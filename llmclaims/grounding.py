@@ -4,10 +4,13 @@ The model is asked to copy its evidence verbatim, and mostly does, but not byte 
 straightens typographic quotes and apostrophes, re-flows whitespace, changes case, drops the
 quotation marks of a quoted passage, elides words with "...", and now and then makes a typo.
 `locate_evidence` finds a quote anyway, in three tiers, cheapest first, and says which one
-matched (`Span.status`):
+matched (`Span.status`); what it forgives is typography and misspellings, never a changed word.
+
+Every tier: a match starts and ends on word boundaries, never inside a word, a number ("300"
+of "4,300", "5" of "2.5") or one article character's expansion, nor before a combining accent.
 
 ``exact``
-    The quote (outer whitespace stripped) is a substring of the article.
+    The quote (outer whitespace stripped) is a substring of the article, on word boundaries.
 
 ``normalized``
     Quote and article are compared after the same normalization of both (see `normalize_text`):
@@ -19,24 +22,36 @@ matched (`Span.status`):
     article's `" conseguente e preoccupante escalation "`. An ellipsis in the quote (`...`, `…`,
     `[...]`, `(...)`) stands for omitted words: each piece is found in order, each no more than
     `MAX_ELLIPSIS_GAP` normalized characters after the previous one, and the span runs from the
-    first piece's start to the last piece's end. A trailing `.,;:!?` the article lacks is
-    tolerated. Matches must start and end on word boundaries (the exact tier does not ask this).
+    first piece's start to the last piece's end. What an ellipsis skips may not hold a
+    negation, a digit, a number word or a magnitude (the *fact words* below), nor a paragraph
+    break (a blank line): "Ford has ... come forward" does not find "Ford has not come
+    forward". A trailing `.,;:!?` the article lacks is tolerated.
 
 ``fuzzy``
     Only when both tiers above fail, for quotes of at least `FUZZY_MIN_WORDS` words and
-    `FUZZY_MIN_CHARS` characters. A window of the article is accepted when BOTH hold:
+    `FUZZY_MIN_CHARS` characters. A window of the article is accepted when ALL hold:
 
     1. character similarity (difflib `SequenceMatcher.ratio`, on normalized text, over a window
        aligned word by word with the quote) is at least `FUZZY_THRESHOLD` = 0.90;
-    2. word alignment: every quote word equals an article word or is a *typo* of it (accents
-       only differ; or both at least 4 letters, Damerau edit distance 1, or 2 for words of 8+
-       letters, and not the same word with a prefix added: "possibile"/"impossibile",
-       "likely"/"unlikely" are different words; two words fused or split count as one typo);
-       at most ``1 + words // 20`` words added, or dropped, inside the quote (not both kinds,
-       so no word is ever replaced by another; and not at its first or last word, so a quote
-       cannot end on a word the article does not have there); at most ``1 + words // 10``
-       typos; a word with a digit or a negation ("non", "not", "mai", "never", "didn"...) is
-       never added, dropped or altered.
+    2. word alignment: every quote word equals an article word or is a *typo* of it. A typo:
+       only accents differ ("e" for "è"); or both words have at least 4 letters, are at
+       Damerau (OSA) edit distance 1, or 2 for words of 8+ letters, neither is the other with
+       letters added at either end ("likely"/"unlikely", "aircraft"/"aircrafts",
+       "assemb"/"assemble": another word form, or a quote cut mid-word), and the quote's word
+       is no *real word*: not a word of the article, and rarer than `REAL_WORD_ZIPF` (Zipf 3.0,
+       once per million words) in `wordfreq`'s list of the article's language ("will"->"bill",
+       "North"->"Worth", "there"->"three" are other words). Two words fused or split count as
+       one typo only when they join to exactly the other side;
+    3. at most ``1 + words // 20`` words added, or dropped, inside the quote (not both kinds,
+       so no word is ever replaced by another; and not at its first or last word); at most
+       ``1 + words // 10`` typos;
+    4. no *fact word* is added, dropped or altered: a word with a digit, or one of the
+       language's `NEGATIONS`, `NUMBER_WORDS` and `MAGNITUDES` ("not", "didn", "mai", "eight",
+       "million", "miliardi"...); and no proper name is added or dropped (a capitalized word
+       that does not open a sentence, in the article or in the quote). A name may only be
+       misspelled, by rule 2: "Stati Unti" finds "Stati Uniti", but "Kerry" (a real word)
+       never finds "Kirby", nor one name of the article another;
+    5. the window does not cross a paragraph break.
 
     Why 0.90 and the word rules: the ratio alone cannot tell a typo from a changed fact
     ("di Kim" vs "di Putin" in a 40-character quote is still 0.92), so the word rules carry the
@@ -47,23 +62,39 @@ matched (`Span.status`):
     line up on one diagonal of the article), and invented sentences that recombine real
     words fail the no-substitution rule.
 
+Language: `locate_evidence(..., lang=)` takes the article's language (BCP 47) and reads that
+language module's word lists and `wordfreq` data; without it, every registered language's
+apply together (stricter: Italian "due" is a number word for an English text too).
+
+What differed: every match that is not exact carries `Span.differences` (`differences`): the
+quote's words against the article's, each labelled case, typography, accent, spelling, added,
+dropped or elided (the words an ellipsis stands for). The pipeline (`llmclaims.assemble`) flags
+an item `fuzzy_match` when one of its quotes was found only by the fuzzy tier, and
+`evidence_too_short` when one of them is function words only (the language's `STOPWORDS`) or,
+for a claim or a timeline entry, one word (`evidence_too_short`), since such a quote "grounds"
+anything.
+
 Offsets: normalization keeps, for every normalized character, the index of the article
 character it came from, so every match maps back to article offsets exactly and
-``text[span.start:span.end] == span.text`` always holds. A match never starts or ends inside
-one article character's expansion (a ligature, "…") nor before a combining accent.
+``text[span.start:span.end] == span.text`` always holds.
 
 Cost: the article is normalized once and cached (`functools.lru_cache`, the last 4 texts);
 normalization maps characters with `bytes.translate` and a table (Python code only visits
 characters that are not ASCII, and the few spaces to remove), about 0.07 s per MB. Exact and
 normalized look-ups are `str.find` calls (a few µs to a few tens of µs per quote on a 3 KB
-article). Fuzzy look-ups index the article's words once per text (about 0.1 s per MB), vote
-for alignments using the quote words that occur at most `FUZZY_MAX_ANCHOR_OCCURRENCES` times
-(at least the two rarest), score at most `FUZZY_MAX_CANDIDATES` locations, preferring the
-best-supported and then the earliest, with at most ``(2 * (1 + words // 20) + 1) ** 2``
-windows each, and skip quotes longer than `FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing,
-their cost grows with the quote and the anchors' frequency, not with the article's length.
+article). Fuzzy look-ups index the article's words and its proper names once per text
+(about 0.1 s per MB each), vote for alignments using the quote words that occur at most
+`FUZZY_MAX_ANCHOR_OCCURRENCES` times (at least the two rarest), score at most
+`FUZZY_MAX_CANDIDATES` locations, preferring the best-supported and then the earliest, with
+at most ``(2 * (1 + words // 20) + 1) ** 2`` windows each, and skip quotes longer than
+`FUZZY_MAX_QUOTE_CHARS`; past the one-off indexing, their cost grows with the quote and the
+anchors' frequency, not with the article's length.
 In a huge, repetitive text the candidate cap can make the fuzzy tier miss a match (it then
-returns None, never a wrong span).
+returns None, never a wrong span). The real-word test costs about 0.1 s once per language
+(`wordfreq` loads its list, shipped in the package: no network), then ~10 µs per new word; the
+typo distance is rapidfuzz's OSA (same decisions as the pure-Python version it replaced,
+`tests/test_grounding_rules.py`; 0.02 s instead of 7 s per 100,000 pairs,
+`benchmarks/grounding.py`).
 
 `sentence_around` finds the sentence around a span (used by the hedging checks). A text is
 split into sentences once (cached like its normalization: about 10 ms per MB), and each
@@ -80,15 +111,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from types import ModuleType
+from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from . import languages
-from .models import MatchStatus, Span
+from .models import Difference, DifferenceKind, MatchStatus, Span
 
 __all__ = [
     "FUZZY_THRESHOLD",
     "MAX_ELLIPSIS_GAP",
+    "REAL_WORD_ZIPF",
+    "differences",
+    "evidence_too_short",
     "ground_quotes",
     "locate_evidence",
     "normalize_text",
@@ -109,6 +146,10 @@ MAX_ELLIPSIS_GAP = 300
 """Most normalized characters an ellipsis in a quote may stand for."""
 MIN_QUOTE_CHARS = 3
 """Shorter normalized quotes (or punctuation only) are found by the exact tier only."""
+REAL_WORD_ZIPF = 3.0
+"""A word this frequent (`wordfreq` Zipf scale: once per million words) in the article's
+language (any registered language when it is unknown) is a real word: a fuzzy match never
+turns an article word into it."""
 
 # --------------------------------------------------------------------------- normalization
 
@@ -316,6 +357,13 @@ class _Prepared:
     _words: tuple[list[str], list[int], list[int], dict[str, list[int]]] | None = field(
         default=None, repr=False
     )
+    _names: frozenset[str] | None = field(default=None, repr=False)
+
+    def names(self) -> frozenset[str]:
+        """The article's proper names, normalized (see `_proper_names`)."""
+        if self._names is None:
+            self._names = _proper_names(self.text)
+        return self._names
 
     def words(self) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
         """Normalized word tokens, their start/end in `norm`, and token -> positions."""
@@ -352,7 +400,27 @@ def _clean_edges(p: _Prepared, ns: int, ne: int) -> bool:
             return False
         if _is_word_char(norm[ne - 1]) and _is_word_char(norm[ne]):
             return False
-    return True
+    return not _inside_number(norm, ns, ne)
+
+
+def _inside_number(s: str, start: int, end: int) -> bool:
+    """True when `s[start:end]` starts or ends inside a number: "300" of "4,300", "2" of "2.5"."""
+    if start >= 2 and s[start].isdigit() and s[start - 1] in ".," and s[start - 2].isdigit():
+        return True
+    return end + 1 < len(s) and s[end - 1].isdigit() and s[end] in ".," and s[end + 1].isdigit()
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """The exact tier's edge rule: `text[start:end]` neither splits a word (nor a letter from
+    its combining accent) nor starts or ends inside a number."""
+    if start > 0 and _is_word_char(text[start]) and _is_word_char(text[start - 1]):
+        return False
+    if end < len(text):
+        if unicodedata.combining(text[end]):
+            return False
+        if _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+            return False
+    return not _inside_number(text, start, end)
 
 
 def _first_norm_pos(p: _Prepared, start: int) -> int:
@@ -394,7 +462,9 @@ class _ChainWork:
     windows = 0
 
 
-def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int] | None:
+def _chain(
+    p: _Prepared, pieces: list[str], lo: int, finders, lang: _Language
+) -> tuple[int, int] | None:
     """Earliest placement of all pieces in order, each within MAX_ELLIPSIS_GAP of the last.
 
     Two passes instead of backtracking (which was exponential in the number of pieces: "the
@@ -403,6 +473,9 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
     piece's feasible occurrence starts within the gap: a bisection); forwards, take the first
     feasible occurrence of each piece. Work: every occurrence of every piece once, plus a
     bisection each.
+
+    What an ellipsis skips must be harmless (`_harmless_gap`): the nearest feasible next
+    occurrence is the one to test, since a farther one only skips more.
     """
     occurrences = [list(finder(lo, None)) for finder in finders]
     _ChainWork.occurrences += sum(len(o) for o in occurrences)
@@ -412,7 +485,11 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
         nxt = [s for s, _ in feasible[k + 1]]
         for s, e in occurrences[k]:
             i = bisect_left(nxt, e)
-            if i < len(nxt) and nxt[i] <= e + MAX_ELLIPSIS_GAP:
+            if (
+                i < len(nxt)
+                and nxt[i] <= e + MAX_ELLIPSIS_GAP
+                and _harmless_gap(p, e, nxt[i], lang)
+            ):
                 feasible[k].append((s, e))
         if not feasible[k]:
             return None
@@ -424,6 +501,17 @@ def _chain(p: _Prepared, pieces: list[str], lo: int, finders) -> tuple[int, int]
         i = bisect_left(nxt, end)
         end = feasible[k][i][1]
     return start, end
+
+
+def _harmless_gap(p: _Prepared, end: int, start: int, lang: _Language) -> bool:
+    """An ellipsis may skip words, but not a negation, a number (digits, number words,
+    magnitudes) nor a paragraph break: "Ford has ... come forward" is not "Ford has not come
+    forward", and two paragraphs stitched together are not one quote."""
+    if any(lang.protected(w) for w in _WORD_RE.findall(p.norm, end, start)):
+        return False
+    if start <= end:
+        return True
+    return _PARAGRAPH_RE.search(p.text, p.index[end - 1] + 1, p.index[start]) is None
 
 
 def _to_span(
@@ -449,7 +537,7 @@ def _to_span(
     return Span(start=start, end=end, text=text[start:end], status=status)
 
 
-def _normalized_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
+def _normalized_tier(p: _Prepared, qn: str, lo: int, lang: _Language) -> tuple[int, int] | None:
     candidates = [qn]
     trimmed = _TRAILING_PUNCT_RE.sub("", qn)
     if trimmed != qn and _substantial(trimmed):
@@ -460,7 +548,7 @@ def _normalized_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
     pieces = _pieces(qn)
     if pieces and pieces != [qn]:
         finders = [_norm_finder(p, piece) for piece in pieces]
-        return _chain(p, pieces, lo, finders)
+        return _chain(p, pieces, lo, finders, lang)
     return None
 
 
@@ -474,63 +562,121 @@ def _norm_finder(p: _Prepared, piece: str):
 
 # --------------------------------------------------------------------------- fuzzy
 
-_NEGATIONS = languages.union("NEGATIONS")
+
+def _normalized_words(*names: str) -> frozenset[str]:
+    return frozenset(normalize_text(w) for name in names for w in languages.union(name))
 
 
-def _protected(word: str) -> bool:
-    """Words that carry facts or polarity: never added, dropped or altered by a fuzzy match."""
-    return word in _NEGATIONS or any(ch.isdigit() for ch in word)
+def _module_words(module: ModuleType, *names: str) -> frozenset[str]:
+    return frozenset(normalize_text(w) for name in names for w in getattr(module, name, ()))
 
 
-def _osa(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (edit distance with transpositions), capped."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if (
-                prev2 is not None
-                and i > 1
-                and j > 1
-                and a[i - 1] == b[j - 2]
-                and a[i - 2] == b[j - 1]
-            ):
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+_FACTS = ("NEGATIONS", "NUMBER_WORDS", "MAGNITUDES")
+
+
+@dataclass(frozen=True)
+class _Language:
+    """The word lists grounding reads for an article's language: `facts` (negations, number
+    words, magnitudes) and `stopwords`, normalized, and the `wordfreq` codes that say what a
+    real word is. Unknown language: every registered language's, together (stricter)."""
+
+    facts: frozenset[str]
+    stopwords: frozenset[str]
+    codes: tuple[str, ...]
+
+    def protected(self, word: str) -> bool:
+        """Words that carry facts or polarity (negations, digits, number words, magnitudes):
+        never added, dropped or altered by a fuzzy match, nor skipped by an ellipsis."""
+        return word in self.facts or any(ch.isdigit() for ch in word)
+
+
+@lru_cache(maxsize=16)
+def _language(code: str | None) -> _Language:
+    module = languages.for_code(code)
+    codes = languages.supported() if module is None else (module.CODE,)
+    import wordfreq  # here, not at the top: importing it takes ~0.3 s, unneeded until now
+
+    shipped = wordfreq.available_languages()
+    codes = tuple(c for c in codes if c in shipped)  # a list wordfreq ships
+    if module is None:
+        return _Language(_normalized_words(*_FACTS), _normalized_words("STOPWORDS"), codes)
+    return _Language(_module_words(module, *_FACTS), _module_words(module, "STOPWORDS"), codes)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, codes: tuple[str, ...]) -> float:
+    """The word's highest `wordfreq` Zipf frequency in these languages (its data ships with
+    the package: no network; about 0.1 s to load a language, then ~10 µs a word)."""
+    import wordfreq
+
+    word = unicodedata.normalize("NFC", word)
+    return max((wordfreq.zipf_frequency(word, code) for code in codes), default=0.0)
+
+
+_SENTENCE_END = frozenset(".!?…:;\n")
+_OPENING_MARKS = frozenset(" \t\u00a0\"“”«»'‘’([-–—")
+
+
+def _proper_names(text: str) -> frozenset[str]:
+    """Normalized forms of the capitalized words of `text` that do not open a sentence."""
+    names = set()
+    for m in _WORD_RE.finditer(text):
+        if not m.group()[0].isupper():
+            continue
+        k = m.start() - 1
+        while k >= 0 and text[k] in _OPENING_MARKS:
+            k -= 1
+        if k >= 0 and text[k] not in _SENTENCE_END:
+            names.add(normalize_text(m.group()))
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What a fuzzy match may change, for one quote in one article.
+
+    `vocabulary`: the article's normalized words; `names`: proper names of the article and
+    of the quote (normalized).
+    """
+
+    vocabulary: dict[str, list[int]] | frozenset[str]
+    names: frozenset[str]
+    lang: _Language
+
+    def fixed(self, word: str) -> bool:
+        """Never added or dropped: a fact word or a proper name."""
+        return self.lang.protected(word) or word in self.names
+
+    def real_word(self, word: str) -> bool:
+        return word in self.vocabulary or _zipf(word, self.lang.codes) >= REAL_WORD_ZIPF
+
+    def typo(self, a: str, b: str, joined: bool = False) -> bool:
+        """True when quote word `a` is article word `b` misspelled (see the module docstring),
+        not another word. `joined`: one side is two words run together, which must then
+        equal the other side exactly."""
+        if a == b:
+            return True
+        if self.lang.protected(a) or self.lang.protected(b):
+            return False
+        if _strip_marks(a) == _strip_marks(b):
+            return True  # only accents differ: "e" for "è", "perche" for "perché"
+        if joined or min(len(a), len(b)) < 4:
+            return False
+        short, long_ = sorted((a, b), key=len)
+        if long_.endswith(short) or long_.startswith(short):
+            return False  # letters added or cut at an end: un-likely, aircraft-s, assemb(le)
+        if self.real_word(a):
+            return False  # will -> bill, North -> Worth, there -> three: another word
+        limit = 2 if max(len(a), len(b)) >= 8 else 1
+        return OSA.distance(a, b, score_cutoff=limit) <= limit
 
 
 def _strip_marks(word: str) -> str:
     return "".join(ch for ch in word if not unicodedata.combining(ch))
 
 
-def _typo(a: str, b: str) -> bool:
-    """True when `b` is `a` with a typo (see the module docstring), not another word."""
-    if a == b:
-        return True
-    if _protected(a) or _protected(b):
-        return False
-    if _strip_marks(a) == _strip_marks(b):
-        return True  # only accents differ: "e" for "è", "perche" for "perché"
-    if min(len(a), len(b)) < 4:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    if len(long_) - len(short) >= 2 and long_.endswith(short):
-        return False  # a prefix added: im-possibile, un-likely
-    limit = 2 if max(len(a), len(b)) >= 8 else 1
-    return _osa(a, b, limit) <= limit
-
-
 def _align_block(
-    qa: list[str], wa: list[str], mode: str, anchor_start: bool, anchor_end: bool
+    qa: list[str], wa: list[str], mode: str, anchor_start: bool, anchor_end: bool, rules: _Rules
 ) -> tuple[int, int] | None:
     """Cheapest (unmatched words, typos) alignment of a differing block, or None.
 
@@ -554,12 +700,13 @@ def _align_block(
             for di, dj in ((1, 1), (2, 1), (1, 2), (2, 2)):
                 if i >= di and j >= dj:
                     u, t = best[i - di][j - dj]
-                    if u < inf[0] and _typo("".join(qa[i - di : i]), "".join(wa[j - dj : j])):
+                    joined = "".join(qa[i - di : i]), "".join(wa[j - dj : j])
+                    if u < inf[0] and rules.typo(*joined, joined=di + dj > 2):
                         options.append((u, t + 1))
             skips = []
-            if mode == "add" and i >= 1 and not _protected(qa[i - 1]):
+            if mode == "add" and i >= 1 and not rules.fixed(qa[i - 1]):
                 skips.append(best[i - 1][j])
-            if mode == "drop" and j >= 1 and not _protected(wa[j - 1]):
+            if mode == "drop" and j >= 1 and not rules.fixed(wa[j - 1]):
                 skips.append(best[i][j - 1])
             if not (last and anchor_end):
                 for u, t in skips:
@@ -570,7 +717,7 @@ def _align_block(
     return None if best[n][m] == inf else best[n][m]
 
 
-def _word_cost(q: list[str], w: list[str], budget: int) -> int | None:
+def _word_cost(q: list[str], w: list[str], budget: int, rules: _Rules) -> int | None:
     """Edits needed to turn window `w` into quote `q` under the word rules, or None.
 
     Unmatched words may be added by the model or dropped by it, not both (no substitution),
@@ -589,11 +736,12 @@ def _word_cost(q: list[str], w: list[str], budget: int) -> int | None:
                 if (tag == "delete") != (mode == "add"):
                     break
                 words = q[i1:i2] or w[j1:j2]
-                if any(_protected(x) for x in words):
+                if any(rules.fixed(x) for x in words):
                     break
                 unmatched += len(words)
             else:
-                cost = _align_block(q[i1:i2], w[j1:j2], mode, k == 0, k == len(ops) - 1)
+                last = k == len(ops) - 1
+                cost = _align_block(q[i1:i2], w[j1:j2], mode, k == 0, last, rules)
                 if cost is None:
                     break
                 unmatched += cost[0]
@@ -611,7 +759,9 @@ def _may_pass(core: str, window: str) -> bool:
     return bool(fuzz.ratio(core, window, score_cutoff=FUZZY_THRESHOLD * 100))
 
 
-def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
+def _fuzzy_hits(
+    p: _Prepared, qn: str, names: frozenset[str], lang: _Language
+) -> list[tuple[int, int]]:
     """Accepted fuzzy windows (normalized start, end), one per location, in text order."""
     core = _EDGE_NONWORD_RE.sub("", qn)
     q = _WORD_RE.findall(core)
@@ -619,6 +769,7 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     if n < FUZZY_MIN_WORDS or len(core) < FUZZY_MIN_CHARS or len(core) > FUZZY_MAX_QUOTE_CHARS:
         return []
     toks, starts, ends, where = p.words()
+    rules = _Rules(where, p.names() | names, lang)
     budget = 1 + n // 20
     # Anchors: quote words found in the article, except very frequent ones; but at least the
     # two rarest, so that a long text made of frequent words still yields candidates.
@@ -673,13 +824,15 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
                 # for short ones the word rules reject most windows more cheaply.
                 if long_quote and not _may_pass(core, p.norm[ns:ne]):
                     continue
-                cost = _word_cost(q, toks[s:e], budget)
+                cost = _word_cost(q, toks[s:e], budget, rules)
                 if cost is None:
                     continue
                 if not long_quote and not _may_pass(core, p.norm[ns:ne]):
                     continue
                 if not _clean_edges(p, ns, ne):
                     continue
+                if _PARAGRAPH_RE.search(p.text, p.index[ns], p.index[ne - 1]):
+                    continue  # a changed quote stays inside one paragraph
                 ratio = SequenceMatcher(None, core, p.norm[ns:ne], autojunk=False).ratio()
                 if ratio < FUZZY_THRESHOLD:
                     continue
@@ -693,16 +846,18 @@ def _fuzzy_hits(p: _Prepared, qn: str) -> list[tuple[int, int]]:
     return hits
 
 
-def _fuzzy_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
+def _fuzzy_tier(
+    p: _Prepared, qn: str, lo: int, names: frozenset[str], lang: _Language
+) -> tuple[int, int] | None:
     pieces = _pieces(qn)
     if len(pieces) <= 1:
-        for ns, ne in _fuzzy_hits(p, qn):
+        for ns, ne in _fuzzy_hits(p, qn, names, lang):
             if ns >= lo:
                 return ns, ne
         return None
 
     def finder(piece: str):
-        fuzzy = _fuzzy_hits(p, piece)
+        fuzzy = _fuzzy_hits(p, piece, names, lang)
 
         def find(lo_: int, hi: int | None):
             exact = list(_find_all(p, piece, lo_, hi))
@@ -711,44 +866,139 @@ def _fuzzy_tier(p: _Prepared, qn: str, lo: int) -> tuple[int, int] | None:
 
         return find
 
-    return _chain(p, pieces, lo, [finder(x) for x in pieces])
+    return _chain(p, pieces, lo, [finder(x) for x in pieces], lang)
 
 
 # --------------------------------------------------------------------------- public API
 
 
-def locate_evidence(quote: str, text: str, *, start: int = 0) -> Span | None:
+def locate_evidence(
+    quote: str, text: str, *, start: int = 0, lang: str | None = None
+) -> Span | None:
     """Find `quote` in `text`; return the earliest match at or after `start`, or None.
 
     Tiers are tried in order (exact, normalized, fuzzy: see the module docstring) and the
-    first that matches decides `Span.status`. `text[span.start:span.end] == span.text`.
-    Quotes under `MIN_QUOTE_CHARS` normalized characters, or without a letter or digit,
-    are only looked up exactly.
+    first that matches decides `Span.status`; every tier's match starts and ends on word
+    boundaries. `text[span.start:span.end] == span.text`, and a match that is not exact says
+    what differed (`Span.differences`). Quotes under `MIN_QUOTE_CHARS` normalized characters,
+    or without a letter or digit, are only looked up exactly. `lang` (a BCP 47 tag) picks the
+    word lists of the article's language; without it every registered language's apply.
     """
     stripped = quote.strip()
     if not stripped or not text:
         return None
     start = max(0, start)
     pos = text.find(stripped, start)
-    if pos != -1:
-        return Span(start=pos, end=pos + len(stripped), text=stripped, status="exact")
+    while pos != -1:
+        if _on_word_boundaries(text, pos, pos + len(stripped)):
+            end = pos + len(stripped)
+            return Span(start=pos, end=end, text=stripped, status="exact", differences=[])
+        pos = text.find(stripped, pos + 1)
     qn = normalize_text(stripped)
     if not _substantial(qn):
         return None
     p = _prepare(text)
     lo = _first_norm_pos(p, start)
-    hit = _normalized_tier(p, qn, lo)
-    if hit is not None:
-        return _to_span(p, *hit, "normalized", stripped, start)
-    hit = _fuzzy_tier(p, qn, lo)
-    if hit is not None:
-        return _to_span(p, *hit, "fuzzy", stripped, start)
-    return None
+    language = _language(lang)
+    hit = _normalized_tier(p, qn, lo, language)
+    status: MatchStatus = "normalized"
+    if hit is None:
+        hit = _fuzzy_tier(p, qn, lo, _proper_names(stripped), language)
+        status = "fuzzy"
+    if hit is None:
+        return None
+    span = _to_span(p, *hit, status, stripped, start)
+    return span.model_copy(update={"differences": differences(stripped, span.text)})
 
 
 def ground_quotes(quotes: list[str], text: str) -> list[Span | None]:
     """`locate_evidence` for each quote, each searched from the start of the text."""
     return [locate_evidence(q, text) for q in quotes]
+
+
+# --------------------------------------------------------------------------- differences
+
+_DIFF_TOKEN_RE = re.compile(
+    r"[\[(]\s*(?:\.\s?){2,}\.?\s*[\])]|[\[(]\s*…\s*[\])]|(?:\.\s?){2,}\.|…"  # an ellipsis
+    r"|[\w\u0300-\u036f]+(?:['‘’ʼ`´][\w\u0300-\u036f]+)*"  # a word, apostrophes inside
+)
+_ELLIPSIS_KEY = "\x00"
+
+
+def _diff_tokens(s: str) -> tuple[list[str], list[str]]:
+    """The words (and ellipses) of `s`, and the keys they are aligned on."""
+    raw = _DIFF_TOKEN_RE.findall(s)
+    keys = [_ELLIPSIS_KEY if tok[0] in "[(.…" else _strip_marks(normalize_text(tok)) for tok in raw]
+    return raw, keys
+
+
+def _word_kind(quote: str, article: str) -> DifferenceKind | Literal[""]:
+    """How two aligned words differ ("" when they do not)."""
+    if quote == article:
+        return ""
+    if quote.casefold() == article.casefold():
+        return "case"
+    if normalize_text(quote) == normalize_text(article):
+        return "typography"
+    return "accent"
+
+
+def differences(quote: str, span_text: str) -> list[Difference]:
+    """What differs between a quote and the article text it was matched to, word by word
+    (the quote's words vs the article's): case, typography (apostrophes, dashes, quotation
+    marks, spacing), accents, spelling, words the quote added or dropped, and the words an
+    ellipsis stands for. Empty when the two are the same characters."""
+    quote, span_text = quote.strip(), span_text.strip()
+    if quote == span_text:
+        return []
+    q_raw, q_keys = _diff_tokens(quote)
+    a_raw, a_keys = _diff_tokens(span_text)
+    found: list[Difference] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, q_keys, a_keys, autojunk=False).get_opcodes():
+        q_part, a_part = " ".join(q_raw[i1:i2]), " ".join(a_raw[j1:j2])
+        if tag == "equal":
+            pairs = zip(q_raw[i1:i2], a_raw[j1:j2], strict=True)
+            for kind, group in itertools.groupby(pairs, key=lambda qa: _word_kind(*qa)):
+                if kind:  # consecutive words that differ the same way make one difference
+                    qs, arts = zip(*group, strict=True)
+                    found.append(Difference(kind=kind, quote=" ".join(qs), article=" ".join(arts)))
+        elif _ELLIPSIS_KEY in q_keys[i1:i2]:
+            if a_part:  # a leading or trailing ellipsis stands for nothing in the span
+                found.append(Difference(kind="elided", quote=q_part, article=a_part))
+        elif tag == "delete":
+            found.append(Difference(kind="added", quote=q_part, article=""))
+        elif tag == "insert":
+            found.append(Difference(kind="dropped", quote="", article=a_part))
+        else:
+            found.append(Difference(kind="spelling", quote=q_part, article=a_part))
+    if not found:  # punctuation or spacing only: the stretch that differs
+        found.append(Difference(kind="typography", **_differing_stretch(quote, span_text)))
+    return found
+
+
+def _differing_stretch(a: str, b: str) -> dict[str, str]:
+    """The two strings without their common prefix and suffix, widened to whole tokens."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    while i > 0 and not a[i - 1].isspace():
+        i -= 1
+    while j > 0 and not a[len(a) - j].isspace():
+        j -= 1
+    return {"quote": a[i : len(a) - j].strip(), "article": b[i : len(b) - j].strip()}
+
+
+def evidence_too_short(text: str, lang: str | None = None, *, min_words: int = 2) -> bool:
+    """True when a quote cannot carry a claim: fewer than `min_words` words, or function words
+    only ("la", "of the", "ha detto che"). Words are counted after normalization; the stop
+    words are the language's `STOPWORDS` (every registered language's without `lang`). A
+    source is pointed at by its name alone ("Reuters"): its evidence is checked with
+    ``min_words=1``."""
+    words = _WORD_RE.findall(normalize_text(text))
+    return len(words) < min_words or all(w in _language(lang).stopwords for w in words)
 
 
 # --------------------------------------------------------------------------- sentences

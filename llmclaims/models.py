@@ -48,8 +48,26 @@ def hedging_level(f: WireFactuality) -> HedgingLevel:
     return level
 
 
+DifferenceKind = Literal["case", "typography", "accent", "spelling", "added", "dropped", "elided"]
+
+
+class Difference(BaseModel):
+    """One way a quote differs from the article's words it was matched to: `quote` holds the
+    quote's words ("" when it dropped some), `article` the article's ("" when the quote added
+    some; for `elided`, the words an ellipsis stands for)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: DifferenceKind
+    quote: str
+    article: str
+
+
 class Span(BaseModel):
-    """Where a quote sits in the article; `text` is always the article's own characters."""
+    """Where a quote sits in the article; `text` is always the article's own characters.
+
+    `differences` is empty for an exact match, so JSON written before it existed still loads.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -57,6 +75,7 @@ class Span(BaseModel):
     end: int
     text: str
     status: MatchStatus
+    differences: list[Difference] = Field(default_factory=list)
 
 
 class Evidence(BaseModel):

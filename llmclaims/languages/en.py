@@ -434,3 +434,28 @@ DATE_HABITUAL_WEEKDAYS: dict[str, int] = {
     "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5,
     "saturdays": 6, "sundays": 7,
 }  # fmt: skip
+
+# Grounding: words a fuzzy match may never add, drop or alter (numbers and their scale carry
+# facts), and function words that cannot carry a claim on their own.
+NUMBER_WORDS = frozenset({
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "half", "quarter", "dozen", "dozens", "first", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "twice", "thrice", "double", "triple"
+})  # fmt: skip
+MAGNITUDES = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+    "trillion", "trillions", "bn", "mn", "tn", "k", "percent", "pct"
+})  # fmt: skip
+STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "then", "so", "as", "of", "in", "on", "at", "to",
+    "for", "from", "by", "with", "into", "onto", "over", "under", "about", "after", "before",
+    "between", "through", "during", "up", "down", "out", "off", "than", "that", "this", "these",
+    "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "i", "me",
+    "him", "her", "them", "us", "my", "your", "his", "their", "our", "is", "are", "was", "were",
+    "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "which", "who", "whom", "whose",
+    "what", "when", "where", "why", "how", "also", "too", "very", "just", "such", "said", "says",
+    "say"
+})  # fmt: skip

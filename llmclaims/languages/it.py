@@ -416,3 +416,29 @@ DATE_HOLIDAYS: dict[str, tuple[int, int] | tuple[str, int] | tuple[str, int, int
     "ognissanti": (11, 1), "pasqua": ("easter", 0), "pasquetta": ("easter", 1),
     "venerdì santo": ("easter", -2),
 }  # fmt: skip
+
+# Grounding: words a fuzzy match may never add, drop or alter (numbers and their scale carry
+# facts), and function words that cannot carry a claim on their own.
+NUMBER_WORDS = frozenset({
+    "zero", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici",
+    "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto",
+    "diciannove", "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+    "novanta", "cento", "duecento", "trecento", "mezzo", "mezza", "metà", "dozzina", "dozzine",
+    "primo", "terzo", "terza", "quarto", "quarta", "quinto", "quinta", "doppio", "doppia", "triplo"
+})  # fmt: skip
+MAGNITUDES = frozenset({
+    "mille", "mila", "milione", "milioni", "miliardo", "miliardi", "bilione", "bilioni",
+    "centinaia", "migliaia", "mld", "mln", "percento"
+})  # fmt: skip
+STOPWORDS = frozenset({
+    "il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una", "di", "a", "da", "in", "con",
+    "su", "per", "tra", "fra", "del", "dello", "della", "dei", "degli", "delle", "al", "allo",
+    "alla", "ai", "agli", "alle", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "nel", "nello",
+    "nella", "nei", "negli", "nelle", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "e", "ed",
+    "o", "od", "ma", "se", "che", "chi", "cui", "come", "quando", "dove", "anche", "poi", "già",
+    "più", "meno", "molto", "così", "questo", "questa", "questi", "queste", "quello", "quella",
+    "quelli", "quelle", "è", "sono", "era", "erano", "sia", "siano", "essere", "stato", "stata",
+    "stati", "state", "ha", "hanno", "aveva", "avevano", "avere", "c", "ci", "si", "ne", "mi",
+    "ti", "vi", "lui", "lei", "loro", "noi", "voi", "io", "tu", "suo", "sua", "suoi", "sue",
+    "nostro", "nostra", "detto", "dice"
+})  # fmt: skip
