@@ -105,8 +105,11 @@ def _string_literals(path: Path) -> set[str]:
 
 
 def _schema_words() -> set[str]:
-    """The wire schema's own values ("probable" is a certainty, and a Spanish adjective)."""
-    values: set[str] = set()
+    """The data model's own values ("probable" is a certainty, and a Spanish adjective; "added"
+    is a kind of grounding difference, and an English reporting verb)."""
+    from llmclaims.models import DifferenceKind
+
+    values: set[str] = set(typing.get_args(DifferenceKind))
     for field in WireFactuality.model_fields.values():
         values.update(a for a in typing.get_args(field.annotation) if isinstance(a, str))
     return values
