@@ -7,102 +7,13 @@ exporting a grown OUT again adds only what is new.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from .models import ArticleSummary
+from .export_tables import error_row, tables
 from .outfile import read_out
-
-
-def _rows(article: str, summary: ArticleSummary) -> dict[str, list[dict[str, Any]]]:
-    m = summary.metadata
-    tables: dict[str, list[dict[str, Any]]] = {
-        "articles": [
-            {
-                "id": article,
-                "language": summary.language,
-                "model": m.model,
-                "prompt_version": m.prompt_version,
-                "published": m.published.isoformat() if m.published else None,
-                "total_tokens": m.usage.total_tokens,
-                "cached": m.cached,
-            }
-        ],
-        "sources": [],
-        "claims": [],
-        "claim_sources": [],
-        "factuality": [],
-        "evidence": [],
-        "timeline": [],
-        "flags": [],
-    }
-
-    def evidence(kind: str, item: str, items: list[Any]) -> None:
-        for n, ev in enumerate(items):
-            span = ev.span
-            tables["evidence"].append(
-                {
-                    "id": f"{item}/{n}",
-                    "article_id": article,
-                    "item_kind": kind,
-                    "item_id": item,
-                    "quote": ev.quote,
-                    "start": span.start if span else None,
-                    "end": span.end if span else None,
-                    "status": span.status if span else None,
-                }
-            )
-
-    def flags(kind: str, item: str, names: list[str]) -> None:
-        for name in names:
-            tables["flags"].append(
-                {"id": f"{item}/{name}", "article_id": article, "item_kind": kind,
-                 "item_id": item, "flag": name}
-            )  # fmt: skip
-
-    for s in summary.sources:
-        key = f"{article}/{s.id}"
-        tables["sources"].append(
-            {"id": key, "article_id": article, "source_id": s.id, "name": s.name, "kind": s.kind,
-             "named": s.named, "role": s.role, "affiliation": s.affiliation,
-             "via": f"{article}/{s.via}" if s.via else None}
-        )  # fmt: skip
-        evidence("source", key, s.evidence)
-        flags("source", key, s.flags)
-    for c in summary.claims:
-        key = f"{article}/{c.id}"
-        tables["claims"].append(
-            {"id": key, "article_id": article, "claim_id": c.id, "text": c.text,
-             "ambiguous": c.ambiguous, "author_hedging": c.author.hedging,
-             "source_hedging": c.source.hedging if c.source else None}
-        )  # fmt: skip
-        for sid in c.source_ids:
-            tables["claim_sources"].append(
-                {"id": f"{key}/{sid}", "claim_id": key, "source_id": f"{article}/{sid}"}
-            )
-        for party, f in (("author", c.author), ("source", c.source)):
-            if f is not None:
-                tables["factuality"].append(
-                    {"id": f"{key}/{party}", "claim_id": key, "party": party,
-                     "certainty": f.certainty, "polarity": f.polarity,
-                     "evidential": f.evidential, "hedging": f.hedging, "cues": json.dumps(f.cues)}
-                )  # fmt: skip
-        evidence("claim", key, c.evidence)
-        flags("claim", key, c.flags)
-    for n, t in enumerate(summary.timeline):
-        key = f"{article}/T{n}"
-        tables["timeline"].append(
-            {"id": key, "article_id": article, "expression": t.expression, "value": t.value,
-             "granularity": t.granularity, "event": t.event, "model_value": t.model_value,
-             "normalized": t.normalized}
-        )  # fmt: skip
-        evidence("timeline", key, t.evidence)
-        flags("timeline", key, t.flags)
-    return tables
 
 
 def _table(db: sqlite_utils.Database, name: str) -> Table:
@@ -131,11 +42,11 @@ def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
         count += 1
         if summary is None:
             error = line.error
-            _table(db, "errors").upsert(
-                {"id": ident, "type": error.get("type"), "message": error.get("message")}, pk="id"
-            )
+            _table(db, "errors").upsert(error_row(ident, error), pk="id")
             continue
-        for table, rows in _rows(ident, summary).items():
+        if "errors" in db.table_names():  # retried with success: no longer a failure
+            _table(db, "errors").delete_where("id = ?", [ident])
+        for table, rows in tables(ident, summary).items():
             if rows:
                 _table(db, table).upsert_all(rows, pk="id", alter=True)
     for table, keys in FOREIGN.items():
@@ -144,7 +55,7 @@ def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
             wanted = [k for k in keys if k[0] not in existing and k[1] in db.table_names()]
             if wanted:
                 db.add_foreign_keys([(table, *k) for k in wanted])
-    for table, columns in (("claims", ["text"]), ("evidence", ["quote"])):
+    for table, columns in (("claims", ["text"]), ("evidence", ["quote"]), ("articles", ["text"])):
         if table in db.table_names() and not _table(db, table).detect_fts():
             _table(db, table).enable_fts(columns, create_triggers=True)
     return count
