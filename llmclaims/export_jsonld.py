@@ -113,8 +113,11 @@ def _selectors(ev: Evidence, text: str | None) -> list[dict[str, Any]] | None:
         return None
     quote_selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": span.text}
     if text is not None and text[span.start : span.end] == span.text:
-        quote_selector["prefix"] = text[max(0, span.start - AROUND) : span.start]
-        quote_selector["suffix"] = text[span.end : span.end + AROUND]
+        around = {
+            "prefix": text[max(0, span.start - AROUND) : span.start],
+            "suffix": text[span.end : span.end + AROUND],
+        }
+        quote_selector |= {k: v for k, v in around.items() if v}  # none at the text's edges
     position = {"type": "TextPositionSelector", "start": span.start, "end": span.end}
     return [position, quote_selector]
 
