@@ -33,7 +33,7 @@ def add_parser(commands: Any) -> None:
     export.set_defaults(run=_export)
 
 
-def _writer(fmt: str) -> Callable[[Path, Path], int]:
+def writer(fmt: str) -> Callable[[Path, Path], int]:
     if fmt == "parquet":
         from .export_parquet import export_parquet
 
@@ -48,6 +48,6 @@ def _writer(fmt: str) -> Callable[[Path, Path], int]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    count = _writer(args.to)(args.out, args.target)
+    count = writer(args.to)(args.out, args.target)
     print(f"llmclaims: {count} result lines exported to {args.target}", file=sys.stderr)
     return 0

@@ -15,8 +15,10 @@ IRI and type coercion those vocabularies give it. schema.org has no term for nes
 Evidence the library could not find in the article gets no annotation: a selector would claim text
 the article does not hold (the claim's `ungrounded` flag is in the other exports).
 
-Idempotent: nodes are keyed by `id`; re-running updates the nodes of the articles in OUT and keeps
-every other node already in the file.
+Idempotent: nodes are grouped by article (a claim's `id` holds its article's batch id, a
+`NewsArticle` its `identifier`); re-running replaces the nodes of the articles in OUT where they
+stood and keeps every other article already in the file, so the same OUT gives the same bytes.
+Failed articles have no claims, so they add nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .errors import ConfigurationError
 from .models import ArticleSummary, Evidence, Source
@@ -47,6 +49,7 @@ CONTEXT: dict[str, Any] = {
     "text": "schema:text",
     "name": "schema:name",
     "headline": "schema:headline",
+    "identifier": "schema:identifier",
     "description": "schema:description",
     "jobTitle": "schema:jobTitle",
     "inLanguage": "schema:inLanguage",
@@ -125,7 +128,12 @@ def _selectors(ev: Evidence, text: str | None) -> list[dict[str, Any]] | None:
 def nodes(article: str, summary: ArticleSummary) -> list[dict[str, Any]]:
     """The graph nodes of one article: the article, its claims, their evidence annotations."""
     page = summary.url or _iri(article)
-    news: dict[str, Any] = {"id": page, "type": "NewsArticle", "inLanguage": summary.language}
+    news: dict[str, Any] = {
+        "id": page,
+        "type": "NewsArticle",
+        "identifier": article,  # the batch's id for it
+        "inLanguage": summary.language,
+    }
     if summary.url:
         news["url"] = summary.url
     if summary.title:
@@ -171,13 +179,26 @@ def nodes(article: str, summary: ArticleSummary) -> list[dict[str, Any]]:
     return out
 
 
-def _existing(path: Path) -> dict[str, dict[str, Any]]:
+def _article_of(node: dict[str, Any]) -> str:
+    """Which article a node of an earlier export belongs to (the batch id it was written for)."""
+    if node.get("type") == "NewsArticle":
+        return str(node["identifier"])
+    scheme, ours, article, *_ = str(node["id"]).split(":")
+    if (scheme, ours) != ("urn", "llmclaims"):
+        raise KeyError(node["id"])
+    return unquote(article)
+
+
+def _existing(path: Path) -> dict[str, list[dict[str, Any]]]:
     if not path.exists():
         return {}
     try:
         graph = json.loads(path.read_text(encoding="utf-8"))["@graph"]
-        return {node["id"]: node for node in graph}
-    except (ValueError, KeyError, TypeError):
+        articles: dict[str, list[dict[str, Any]]] = {}
+        for node in graph:
+            articles.setdefault(_article_of(node), []).append(node)
+        return articles
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise ConfigurationError(
             f"{path} exists and is not a JSON-LD export of llmclaims; give a new file"
         ) from None
@@ -185,17 +206,14 @@ def _existing(path: Path) -> dict[str, dict[str, Any]]:
 
 def export_jsonld(out_jsonl: Path, path: Path) -> int:
     """Write or update the JSON-LD file from every line of OUT; returns the lines read."""
-    graph = _existing(path)
+    articles = _existing(path)  # article id -> its nodes, in the order first exported
     count = 0
     for line in read_out(out_jsonl):
         count += 1
         if line.summary is not None:
-            fresh = nodes(line.id, line.summary)
-            prefix = _iri(line.id) + ":"  # this article's claims and annotations, old and new
-            for stale in [k for k in graph if k.startswith(prefix)]:
-                del graph[stale]
-            graph |= {node["id"]: node for node in fresh}
-    document = {"@context": CONTEXT, "@graph": list(graph.values())}
+            articles[line.id] = nodes(line.id, line.summary)
+    graph = [node for group in articles.values() for node in group]
+    document = {"@context": CONTEXT, "@graph": graph}
     partial = path.with_name(f".{path.name}.partial")
     partial.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     os.replace(partial, path)

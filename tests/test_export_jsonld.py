@@ -24,6 +24,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 VOCABULARY = {
     *(S + t for t in ["Claim", "NewsArticle", "CreativeWork", "Person", "Organization"]),
     *(S + t for t in ["text", "name", "headline", "description", "jobTitle", "inLanguage"]),
+    S + "identifier",
     *(S + t for t in ["url", "datePublished", "author", "affiliation", "parentOrganization"]),
     S + "appearance",
     *(OA + t for t in ["Annotation", "SpecificResource", "TextPositionSelector"]),
@@ -136,15 +137,16 @@ def test_unlocated_evidence_gets_no_selector(tmp_path):
 
 
 def test_jsonld_export_is_idempotent_and_keeps_earlier_articles(tmp_path, capsys):
-    it, en = stored("nk-missiles-russia.it"), stored("gm-bankruptcy-126878.en")
-    target, first = export(tmp_path, line("it", it))
+    it, en = stored("nk-missiles-russia.it"), stored("gm-bankruptcy-126878.en", url=URL)
+    target, first = export(tmp_path, line("it", it), FAILED, line("en", en))
     again = target.read_bytes()
-    export(tmp_path, line("it", it))
+    export(tmp_path, line("it", it), FAILED, line("en", en))
     assert target.read_bytes() == again  # re-running changes nothing
+    target.unlink()
+    _, only_it = export(tmp_path, line("it", it))
     _, grown = export(tmp_path, line("en", en))  # a later OUT: earlier nodes stay, new ones join
-    assert [n for n in grown["@graph"] if n["id"].startswith("urn:llmclaims:it")] == first["@graph"]
-    claims = [n for n in grown["@graph"] if n["type"] == "Claim"]
-    assert len(claims) == len(it.claims) + len(en.claims)
+    assert grown["@graph"] == first["@graph"]
+    assert grown["@graph"][: len(only_it["@graph"])] == only_it["@graph"]
     other = tmp_path / "notes.json"
     other.write_text('{"mine": true}', encoding="utf-8")
     out = write_out(tmp_path / "out.jsonl", line("it", it))
