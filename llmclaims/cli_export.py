@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigurationError
+
+FOLDERS = {"csv", "parquet"}
 TARGETS = {
     "sqlite": "database file",
     "csv": "folder (one CSV per table)",
@@ -47,7 +50,15 @@ def writer(fmt: str) -> Callable[[Path, Path], int]:
     return export_csv if fmt == "csv" else export_sqlite
 
 
+def _check_target(fmt: str, target: Path) -> None:
+    if fmt in FOLDERS and target.exists() and not target.is_dir():
+        raise ConfigurationError(f"{target} is a file; --to {fmt} writes a folder")
+    if fmt not in FOLDERS and target.is_dir():
+        raise ConfigurationError(f"{target} is a folder; --to {fmt} writes a file")
+
+
 def _export(args: argparse.Namespace) -> int:
+    _check_target(args.to, args.target)
     count = writer(args.to)(args.out, args.target)
     print(f"llmclaims: {count} result lines exported to {args.target}", file=sys.stderr)
     return 0

@@ -47,7 +47,10 @@ def _merge(pa: Any, path: Path, new: pa.Table) -> pa.Table:
     """The rows already in `path` whose id is not in `new`, plus `new`, sorted by id."""
     if not path.exists():
         return new.sort_by("id")
-    old = pa.parquet.read_table(path)
+    try:
+        old = pa.parquet.read_table(path)
+    except pa.ArrowException:
+        raise ConfigurationError(f"{path} is not a Parquet file; move it away first") from None
     for field in new.schema:  # a file written before a column existed: the column is null
         if field.name not in old.column_names:
             old = old.append_column(field, pa.nulls(old.num_rows, field.type))
@@ -70,15 +73,21 @@ def export_parquet(out_jsonl: Path, folder: Path) -> int:
         succeeded.append(line.id)
         for table, items in tables(line.id, line.summary).items():
             rows[table] += items
-    folder.mkdir(parents=True, exist_ok=True)
+    # every table is read and merged before any is written: one bad file stops the whole export
+    merged: dict[str, Any] = {}
     for table in COLUMNS:
-        schema = _schema(pa, table)
         path = folder / f"{table}.parquet"
-        merged = _merge(pa, path, pa.Table.from_pylist(rows[table], schema=schema))
-        if table == "errors":  # an article retried with success is no longer a failure
-            done = pa.array(succeeded, pa.string())
-            merged = merged.filter(pa.compute.invert(pa.compute.is_in(merged["id"], done)))
+        merged[table] = _merge(
+            pa, path, pa.Table.from_pylist(rows[table], schema=_schema(pa, table))
+        )
+    done = pa.array(succeeded, pa.string())  # an article retried with success is not a failure
+    merged["errors"] = merged["errors"].filter(
+        pa.compute.invert(pa.compute.is_in(merged["errors"]["id"], done))
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, data in merged.items():
+        path = folder / f"{table}.parquet"
         partial = path.with_name(f".{path.name}.partial")
-        pa.parquet.write_table(merged, partial)
+        pa.parquet.write_table(data, partial)
         os.replace(partial, path)
     return count

@@ -7,6 +7,7 @@ exporting a grown OUT again adds only what is new.
 from __future__ import annotations
 
 import csv
+import sqlite3
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import Table
 
+from .errors import ConfigurationError
 from .export_tables import error_row, tables
 from .outfile import read_out
 
@@ -40,6 +42,10 @@ FOREIGN = {
 def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
     """Upsert every line of OUT into the database; returns the number of lines read."""
     db = sqlite_utils.Database(db_path)
+    try:
+        db.table_names()
+    except sqlite3.DatabaseError:
+        raise ConfigurationError(f"{db_path} exists and is not a SQLite database") from None
     pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
     succeeded: list[str] = []
 

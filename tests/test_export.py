@@ -7,6 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from llmclaims.cli import main
@@ -139,3 +140,27 @@ def test_an_article_retried_with_success_leaves_the_errors_table(tmp_path):
     assert main(["export", str(out), "--to", "sqlite", str(tmp_path / "r.db")]) == 0
     db = sqlite_utils.Database(tmp_path / "r.db")
     assert db["errors"].count == 0 and db["articles"].count == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "target", "message"),
+    [
+        ("parquet", "file.txt", "is a file; --to parquet writes a folder"),
+        ("csv", "file.txt", "is a file; --to csv writes a folder"),
+        ("sqlite", "folder", "is a folder; --to sqlite writes a file"),
+        ("jsonld", "folder", "is a folder; --to jsonld writes a file"),
+        ("sqlite", "file.txt", "is not a SQLite database"),
+        ("jsonld", "file.txt", "is not a JSON-LD export of llmclaims"),
+        ("parquet", "folder", "claims.parquet is not a Parquet file"),
+    ],
+)
+def test_a_wrong_target_is_a_clear_error_and_left_alone(tmp_path, capsys, fmt, target, message):
+    (tmp_path / "file.txt").write_text("notes, not ours\n" * 100, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "claims.parquet").write_text("not parquet", encoding="utf-8")
+    out = write_out(tmp_path / "out.jsonl", line("it", stored("nk-missiles-russia.it")))
+    assert main(["export", str(out), "--to", fmt, str(tmp_path / target)]) == 2
+    assert message in capsys.readouterr().err
+    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "notes, not ours\n" * 100
+    assert [p.name for p in (tmp_path / "folder").iterdir()] == ["claims.parquet"]
+    assert (tmp_path / "folder" / "claims.parquet").read_text(encoding="utf-8") == "not parquet"
