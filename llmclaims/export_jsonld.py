@@ -105,8 +105,9 @@ def _agent(article: str, summary: ArticleSummary, source: Source, seen: set[str]
         key = "affiliation" if kind == "Person" else "parentOrganization"
         node[key] = {"type": "Organization", "name": source.affiliation}
     via = summary.source(source.via) if source.via else None
+    seen = seen | {source.id}
     if via is not None and via.id not in seen:  # a cycle in the model's answer stops here
-        node["via"] = _agent(article, summary, via, seen | {source.id})
+        node["via"] = _agent(article, summary, via, seen)
     return node
 
 

@@ -153,3 +153,16 @@ def test_jsonld_export_is_idempotent_and_keeps_earlier_articles(tmp_path, capsys
     assert main(["export", str(out), "--to", "jsonld", str(other)]) == 2
     assert "not a JSON-LD export of llmclaims" in capsys.readouterr().err
     assert other.read_text(encoding="utf-8") == '{"mine": true}'
+
+
+def test_a_via_cycle_in_the_answer_ends(tmp_path):
+    it = stored("nk-missiles-russia.it")
+    kofman = next(s for s in it.sources if s.name == "Michael Kofman")
+    post = it.source(kofman.via or "")
+    assert post is not None
+    post.via = kofman.id  # the Post "via" Kofman via the Post ...
+    _, doc = export(tmp_path, line("it", it))
+    claim = next(n for n in doc["@graph"] if n["type"] == "Claim" and "author" in n
+                 and n["author"][0]["id"].endswith(f":{kofman.id}"))  # fmt: skip
+    via = claim["author"][0]["via"]
+    assert via["name"] == "Washington Post" and "via" not in via
