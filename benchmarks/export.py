@@ -4,7 +4,7 @@ The corpus is the reference Italian article's summary (replayed from its cassett
 with its text stored) copied under N ids, so every article has its 24 claims, 11 sources and full
 text. Timed: the first export, a re-run on the same OUT (idempotent: nothing new), and a re-run on
 OUT grown by 10%. Run from the repo root:
-`python -m benchmarks.export [--articles 1000] [--json]`.
+`python -m benchmarks.export [--articles 1000] [--formats sqlite ...] [--json]`.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def timed(fmt: str, out: Path, target: Path) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     summary = reference_line()
@@ -81,7 +82,7 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        for fmt in FORMATS:
+        for fmt in args.formats:
             target = Path(tmp) / f"export.{fmt}"
             out.write_text("".join(lines[: args.articles]), encoding="utf-8")
             for run in ("first", "rerun", "grown_10pct"):

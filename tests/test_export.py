@@ -57,6 +57,11 @@ def test_sqlite_export_is_normalized_searchable_and_idempotent(tmp_path):
     assert main(["export", str(out), "--to", "sqlite", str(db_path)]) == 0
     assert db["claims"].count == len(it.claims) + len(en.claims)
     assert db["articles"].count == 2
+    # written in WAL mode for speed, left in the journal mode it had, with no side files
+    assert db.journal_mode == "delete" and not list(tmp_path.glob("results.db-*"))
+    db.enable_wal()
+    assert main(["export", str(out), "--to", "sqlite", str(db_path)]) == 0
+    assert sqlite_utils.Database(db_path).journal_mode == "wal"
 
 
 def test_bad_line_is_a_clear_error(tmp_path, capsys):
