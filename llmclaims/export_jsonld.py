@@ -19,6 +19,9 @@ Idempotent: nodes are grouped by article (a claim's `id` holds its article's bat
 `NewsArticle` its `identifier`); re-running replaces the nodes of the articles in OUT where they
 stood and keeps every other article already in the file, so the same OUT gives the same bytes.
 Failed articles have no claims, so they add nothing.
+
+Cost (`python -m benchmarks.export --articles 1000 --formats jsonld`, 24 claims and the text per
+article): 3.7 s wall, 2.7 s CPU, 31.8 MB; the whole graph is held in memory while it is written.
 """
 
 from __future__ import annotations

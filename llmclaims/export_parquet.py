@@ -8,7 +8,10 @@ column that holds only nulls today still has its type when a grown OUT fills it.
 Idempotent: rows are keyed by id as in SQLite; a re-run keeps the rows already written, replaces
 those whose id comes again and adds the new ones. A Parquet file cannot be appended to, so each
 changed table is rewritten to a temporary file and moved into place (atomic): an interrupted
-export leaves the previous files whole.
+export leaves the previous files whole. Every row is held in memory until the tables are written.
+
+Cost (`python -m benchmarks.export --articles 1000 --formats parquet`, 24 claims and the text per
+article): 3.3 s wall, 1.9 s CPU for the first export; 6.1 s (2.8 s CPU) to re-run it.
 """
 
 from __future__ import annotations
