@@ -34,6 +34,28 @@ VOCABULARY = {
     "urn:llmclaims:vocab:via",  # ours: schema.org has no nested attribution
     RDF_TYPE,
 }
+# Where the vocabularies let each property stand (its domain, narrowed to the types used here).
+CREATIVE = {S + "Claim", S + "NewsArticle", S + "CreativeWork"}
+DOMAINS = {
+    S + "appearance": {S + "Claim"},
+    S + "author": CREATIVE,
+    S + "headline": CREATIVE,
+    S + "datePublished": CREATIVE,
+    S + "inLanguage": CREATIVE,
+    S + "jobTitle": {S + "Person"},
+    S + "affiliation": {S + "Person"},
+    S + "parentOrganization": {S + "Organization"},
+    OA + "hasBody": {OA + "Annotation"},
+    OA + "hasTarget": {OA + "Annotation"},
+    OA + "motivatedBy": {OA + "Annotation"},
+    OA + "hasSource": {OA + "SpecificResource"},
+    OA + "hasSelector": {OA + "SpecificResource"},
+    OA + "start": {OA + "TextPositionSelector"},
+    OA + "end": {OA + "TextPositionSelector"},
+    OA + "exact": {OA + "TextQuoteSelector"},
+    OA + "prefix": {OA + "TextQuoteSelector"},
+    OA + "suffix": {OA + "TextQuoteSelector"},
+}
 FAILED = json.dumps({"id": "broken", "error": {"type": "ProviderError", "message": "503"}}) + "\n"
 URL = "https://example.org/nk"
 
@@ -72,6 +94,9 @@ def test_claims_and_evidence_expand_to_the_two_vocabularies(tmp_path):
     assert predicates <= VOCABULARY and objects <= VOCABULARY
 
     nodes = {n["@id"]: n for n in jsonld.flatten(doc, None, OPTIONS)}
+    for node in nodes.values():
+        for predicate in set(node) & set(DOMAINS):
+            assert set(node["@type"]) & DOMAINS[predicate], (predicate, node["@type"])
 
     def typed(iri: str) -> list[dict]:
         return [n for n in nodes.values() if iri in n.get("@type", [])]
