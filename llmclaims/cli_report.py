@@ -25,7 +25,11 @@ def add_parser(commands: Any) -> None:
     report.add_argument(
         "summary", type=Path, metavar="SUMMARY.json|OUT.jsonl", help="a summary, or a batch's OUT"
     )
-    report.add_argument("--text", type=Path, help="the article text, to mark evidence in place")
+    report.add_argument(
+        "--text",
+        type=Path,
+        help="the article text, to mark evidence in place (default: the text the summary stored)",
+    )
     report.add_argument("-o", "--out", type=Path, required=True, help="report.html or report.md")
     report.set_defaults(run=_report)
 
@@ -50,7 +54,8 @@ def load_summary(path: Path) -> ArticleSummary:
 
 
 def _batch_report(path: Path, out: Path) -> int:
-    """Index page at OUT, one page per article beside it in OUT's stem folder."""
+    """Index page at OUT, one page per article beside it in OUT's stem folder; each page shows
+    the article text with its highlights when the OUT line's summary stored the text."""
     pages = out.with_suffix("")
     pages.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
@@ -61,7 +66,8 @@ def _batch_report(path: Path, out: Path) -> int:
             row["error"] = str(line.error.get("message", "failed"))
         else:
             page = pages / f"{n:05d}.html"
-            page.write_text(render_html(summary, title=ident), encoding="utf-8")
+            title = f"{ident}: {summary.title}" if summary.title else ident
+            page.write_text(render_html(summary, title=title), encoding="utf-8")
             flags = [f for c in summary.claims for f in c.flags]
             flags += [f for s in summary.sources for f in s.flags]
             flags += [f for t in summary.timeline for f in t.flags]
@@ -71,6 +77,7 @@ def _batch_report(path: Path, out: Path) -> int:
                 "claims": len(summary.claims),
                 "sources": len(summary.sources),
                 "flags": len(flags),
+                "text": summary.text is not None,
             }
         rows.append(row)
     out.write_text(render_index(rows, title=path.name), encoding="utf-8")

@@ -2,107 +2,28 @@
 
 Idempotent: every row has a primary key derived from the article id, and rows are upserted, so
 exporting a grown OUT again adds only what is new.
+
+Cost (`python -m benchmarks.export --articles 1000 --formats sqlite`, 24 claims and the text per
+article): 8.8 s wall, 5.4 s CPU, 38 MB. sqlite-utils commits once per batch of rows, so rows are
+buffered over 200 articles and written in WAL mode with synchronous=NORMAL. On 300 articles,
+interleaved with the earlier writers: article by article 46-48 s wall (5 s CPU), batched 12-18 s,
+batched in WAL mode 6-9 s (2 s CPU): the rest of the time is spent waiting on commits' fsyncs.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+import sqlite3
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from sqlite_utils.db import Table
 
-from .models import ArticleSummary
+from .errors import ConfigurationError
+from .export_tables import error_row, tables
 from .outfile import read_out
-
-
-def _rows(article: str, summary: ArticleSummary) -> dict[str, list[dict[str, Any]]]:
-    m = summary.metadata
-    tables: dict[str, list[dict[str, Any]]] = {
-        "articles": [
-            {
-                "id": article,
-                "language": summary.language,
-                "model": m.model,
-                "prompt_version": m.prompt_version,
-                "published": m.published.isoformat() if m.published else None,
-                "total_tokens": m.usage.total_tokens,
-                "cached": m.cached,
-            }
-        ],
-        "sources": [],
-        "claims": [],
-        "claim_sources": [],
-        "factuality": [],
-        "evidence": [],
-        "timeline": [],
-        "flags": [],
-    }
-
-    def evidence(kind: str, item: str, items: list[Any]) -> None:
-        for n, ev in enumerate(items):
-            span = ev.span
-            tables["evidence"].append(
-                {
-                    "id": f"{item}/{n}",
-                    "article_id": article,
-                    "item_kind": kind,
-                    "item_id": item,
-                    "quote": ev.quote,
-                    "start": span.start if span else None,
-                    "end": span.end if span else None,
-                    "status": span.status if span else None,
-                }
-            )
-
-    def flags(kind: str, item: str, names: list[str]) -> None:
-        for name in names:
-            tables["flags"].append(
-                {"id": f"{item}/{name}", "article_id": article, "item_kind": kind,
-                 "item_id": item, "flag": name}
-            )  # fmt: skip
-
-    for s in summary.sources:
-        key = f"{article}/{s.id}"
-        tables["sources"].append(
-            {"id": key, "article_id": article, "source_id": s.id, "name": s.name, "kind": s.kind,
-             "named": s.named, "role": s.role, "affiliation": s.affiliation,
-             "via": f"{article}/{s.via}" if s.via else None}
-        )  # fmt: skip
-        evidence("source", key, s.evidence)
-        flags("source", key, s.flags)
-    for c in summary.claims:
-        key = f"{article}/{c.id}"
-        tables["claims"].append(
-            {"id": key, "article_id": article, "claim_id": c.id, "text": c.text,
-             "ambiguous": c.ambiguous, "author_hedging": c.author.hedging,
-             "source_hedging": c.source.hedging if c.source else None}
-        )  # fmt: skip
-        for sid in c.source_ids:
-            tables["claim_sources"].append(
-                {"id": f"{key}/{sid}", "claim_id": key, "source_id": f"{article}/{sid}"}
-            )
-        for party, f in (("author", c.author), ("source", c.source)):
-            if f is not None:
-                tables["factuality"].append(
-                    {"id": f"{key}/{party}", "claim_id": key, "party": party,
-                     "certainty": f.certainty, "polarity": f.polarity,
-                     "evidential": f.evidential, "hedging": f.hedging, "cues": json.dumps(f.cues)}
-                )  # fmt: skip
-        evidence("claim", key, c.evidence)
-        flags("claim", key, c.flags)
-    for n, t in enumerate(summary.timeline):
-        key = f"{article}/T{n}"
-        tables["timeline"].append(
-            {"id": key, "article_id": article, "expression": t.expression, "value": t.value,
-             "granularity": t.granularity, "event": t.event, "model_value": t.model_value,
-             "normalized": t.normalized}
-        )  # fmt: skip
-        evidence("timeline", key, t.evidence)
-        flags("timeline", key, t.flags)
-    return tables
 
 
 def _table(db: sqlite_utils.Database, name: str) -> Table:
@@ -110,6 +31,8 @@ def _table(db: sqlite_utils.Database, name: str) -> Table:
     assert isinstance(table, Table)  # we create tables only, never views
     return table
 
+
+FLUSH = 200  # articles buffered between writes: few commits, bounded memory
 
 FOREIGN = {
     "sources": [("article_id", "articles", "id")],
@@ -125,26 +48,58 @@ FOREIGN = {
 def export_sqlite(out_jsonl: Path, db_path: Path) -> int:
     """Upsert every line of OUT into the database; returns the number of lines read."""
     db = sqlite_utils.Database(db_path)
-    count = 0
-    for line in read_out(out_jsonl):
-        ident, summary = line.id, line.summary
-        count += 1
-        if summary is None:
-            error = line.error
-            _table(db, "errors").upsert(
-                {"id": ident, "type": error.get("type"), "message": error.get("message")}, pk="id"
-            )
-            continue
-        for table, rows in _rows(ident, summary).items():
+    try:
+        wal = db.journal_mode == "wal"
+    except sqlite3.DatabaseError:
+        raise ConfigurationError(f"{db_path} exists and is not a SQLite database") from None
+    # WAL with synchronous=NORMAL: a commit is an append, not an fsync (the checkpoint at the end
+    # syncs once); a crash loses at most the last batches, never the database
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        return _upsert_all(db, out_jsonl)
+    finally:
+        if not wal:  # leave the file in the journal mode it had
+            db.disable_wal()
+
+
+def _upsert_all(db: sqlite_utils.Database, out_jsonl: Path) -> int:
+    pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    succeeded: list[str] = []
+
+    def flush() -> None:
+        # sqlite-utils commits once per call: one call per table per FLUSH articles, not per
+        # article, or every commit's fsync dominates (measured in benchmarks/export.py)
+        if succeeded and "errors" in db.table_names():  # retried with success: not a failure
+            for start in range(0, len(succeeded), 500):
+                chunk = succeeded[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                _table(db, "errors").delete_where(f"id IN ({marks})", chunk)
+        for table, rows in pending.items():
             if rows:
                 _table(db, table).upsert_all(rows, pk="id", alter=True)
+        pending.clear()
+        succeeded.clear()
+
+    count = 0
+    for line in read_out(out_jsonl):
+        count += 1
+        if line.summary is None:
+            pending["errors"].append(error_row(line.id, line.error))
+        else:
+            succeeded.append(line.id)
+            for table, rows in tables(line.id, line.summary).items():
+                pending[table] += rows
+        if count % FLUSH == 0:
+            flush()
+    flush()
     for table, keys in FOREIGN.items():
         if table in db.table_names():
             existing = {fk.column for fk in _table(db, table).foreign_keys}
             wanted = [k for k in keys if k[0] not in existing and k[1] in db.table_names()]
             if wanted:
                 db.add_foreign_keys([(table, *k) for k in wanted])
-    for table, columns in (("claims", ["text"]), ("evidence", ["quote"])):
+    for table, columns in (("claims", ["text"]), ("evidence", ["quote"]), ("articles", ["text"])):
         if table in db.table_names() and not _table(db, table).detect_fts():
             _table(db, table).enable_fts(columns, create_triggers=True)
     return count

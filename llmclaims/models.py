@@ -190,7 +190,7 @@ class ArticleSummary(BaseModel):
         return [c for c in self.claims if source_id in c.source_ids]
 
     def _repr_html_(self) -> str:
-        """Jupyter shows the review page (without the article text, which is not stored)."""
+        """Jupyter shows the review page, on the article text when the summary stored it."""
         from .render import render_html
 
         return render_html(self)

@@ -11,6 +11,7 @@ import pytest
 import llmclaims
 from llmclaims.article_text import check_article
 from llmclaims.cli import main
+from llmclaims.models import Span
 from llmclaims.render import render_html, render_markdown
 from llmclaims.testing import FakeOpenAI, Reply
 
@@ -168,3 +169,102 @@ def test_batch_report_indexes_articles_and_failures(tmp_path):
     assert f"<td>{len(summary.claims)}</td>" in page and "&lt;b&gt;503&lt;/b&gt;" in page
     assert (tmp_path / "report" / "00001.html").exists()
     assert not (tmp_path / "report" / "00002.html").exists()
+
+
+class MarkTexts(HTMLParser):
+    """The article's marks as (data-items, text): what a reader sees highlighted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, str]] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        items = dict(attrs).get("data-items")
+        if tag == "mark" and items is not None:
+            self._open = items
+            self.marks.append((items, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            items, text = self.marks[-1]
+            self.marks[-1] = (items, text + data)
+
+
+def cue_marks(page: str, claim_id: str, party: str) -> list[tuple[str, str]]:
+    parser = MarkTexts()
+    parser.feed(page)
+    return [(i, t) for i, t in parser.marks if f" cue-{party}-claim-{claim_id} " in i]
+
+
+def test_cue_words_are_marked_inside_their_claims_evidence():
+    summary, text = replayed("nk-missiles-russia.it")
+    page = render_html(summary, text)
+    checked = 0
+    for claim in summary.claims:
+        evidence = [text[e.span.start : e.span.end].lower() for e in claim.evidence if e.span]
+        for party, f in (("author", claim.author), ("source", claim.source)):
+            marked = cue_marks(page, claim.id, party) if f else []
+            assert all(f" claim-{claim.id} " in items for items, _ in marked)  # inside evidence
+            shown = " ".join(t for _, t in marked).lower()
+            for cue in f.cues if f else []:
+                if any(cue.lower() in quote for quote in evidence):
+                    assert cue.lower() in shown, (claim.id, party, cue)
+                    checked += 1
+    assert checked >= 10  # the reference article's cues really are found and marked
+    c1 = summary.claims[0]
+    assert [t for _, t in cue_marks(page, c1.id, "author")] == c1.author.cues == ["avrebbe colpito"]
+
+
+def test_a_cue_missing_from_its_evidence_is_said(article_it):
+    summary, text = replayed("nk-missiles-russia.it")
+    summary.claims[0].author.cues.append("parola inventata")
+    page = render_html(summary, text)
+    assert not cue_marks(page, summary.claims[0].id, "author")[1:]
+    detail = page.split(f'id="detail-claim-{summary.claims[0].id}"')[1].split("</div>")[0]
+    assert 'parola inventata</mark> <span class="flag">(not in its evidence)</span>' in detail
+    assert detail.count("(not in its evidence)") == 1
+
+
+def test_hostile_cue_words_stay_text(article_it):
+    summary, text = replayed("nk-missiles-russia.it", HOSTILE + article_it)
+    hostile_line = HOSTILE.strip()
+    claim = summary.claims[0]
+    claim.evidence[0].span = Span(start=0, end=len(hostile_line), text=hostile_line, status="exact")
+    cues = ["<img src=x onerror=alert(2)>", "</textarea>", '<a href="javascript:alert(3)">']
+    claim.author.cues = cues
+    claim.source = claim.source or claim.author
+    claim.source.cues = ["<script>alert(1)</script>"]
+    page = render_html(summary, text)
+    parsed = parse(page)
+    assert parsed.scripts == 1
+    assert not {"img", "a", "svg", "textarea"} & set(parsed.tags)
+    assert not [k for k, _ in parsed.attrs if k.startswith("on")]
+    assert "javascript:" not in " ".join(v or "" for _, v in parsed.attrs)
+    assert [t for _, t in cue_marks(page, claim.id, "author")] == [cues[1], cues[0], cues[2]]
+    assert [t for _, t in cue_marks(page, claim.id, "source")] == ["<script>alert(1)</script>"]
+
+
+def test_batch_pages_show_the_stored_text_or_say_it_was_not_stored(tmp_path):
+    summary, text = replayed("gm-bankruptcy-126878.en")
+    with_text = summary.model_copy(update={"text": text, "title": "GM <files>"})
+    lines = [
+        {"id": "with", "summary": json.loads(with_text.model_dump_json())},
+        {"id": "without", "summary": json.loads(summary.model_dump_json())},
+    ]
+    out_jsonl = tmp_path / "out.jsonl"
+    out_jsonl.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert main(["report", str(out_jsonl), "-o", str(tmp_path / "report.html")]) == 0
+    index = (tmp_path / "report.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', index)
+    assert links == [("report/00001.html", "with"), ("report/00002.html", "without")]
+    assert "<td>marked</td>" in index and "<td>not stored</td>" in index
+    shown = (tmp_path / "report" / "00001.html").read_text(encoding="utf-8")
+    assert len(parse(shown).marks) > 0 and "was not stored" not in shown
+    assert "<title>with: GM &lt;files&gt;</title>" in shown
+    missing = (tmp_path / "report" / "00002.html").read_text(encoding="utf-8")
+    assert parse(missing).marks == [] and "the article text was not stored" in missing

@@ -1,6 +1,8 @@
 """The review page in a real headless Chromium (the system's package, driven by Playwright).
 
-Skipped only when /usr/bin/chromium is absent and CI is not set: under CI it must run.
+Checks one highlight per located span, the selected claim's evidence and cue words marked, no
+console errors, no request but the page. Skipped only when /usr/bin/chromium is absent and CI is
+not set: under CI it must run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from llmclaims.models import Claim
 from llmclaims.render import render_html
 
 from .test_render import ROOT, replayed
@@ -21,7 +24,7 @@ if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
 
 if os.environ.get("CI") != "true":
     pytest.importorskip("playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 FLAGS = [
     "--headless",
@@ -31,6 +34,25 @@ FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+def check_cues(page: Page, claim: Claim) -> int:
+    """The marked cues of the selected claim: each inside its active evidence, every cue that
+    stands in the evidence among them. Returns how many cues were found."""
+    found = 0
+    for party, f in (("author", claim.author), ("source", claim.source)):
+        shown = page.eval_on_selector_all(
+            f"#article mark.cue-{party}",
+            "ms => ms.map(m => [m.dataset.items, m.classList.contains('active'), m.textContent])",
+        )
+        assert all(f" cue-{party}-claim-{claim.id} " in items and on for items, on, _ in shown)
+        words = " ".join(t for _, _, t in shown).lower()
+        quotes = [e.span.text.lower() for e in claim.evidence if e.span]
+        cues = [c.lower() for c in (f.cues if f else []) if any(c.lower() in q for q in quotes)]
+        assert all(cue in words for cue in cues), (claim.id, party, words)
+        assert bool(cues) == bool(shown), (claim.id, party)
+        found += len(cues)
+    return found
 
 
 @pytest.mark.parametrize("name", ["nk-missiles-russia.it", "gm-bankruptcy-126878.en"])
@@ -67,6 +89,10 @@ def test_page_in_chromium(name, tmp_path):
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
             if name == "nk-missiles-russia.it" and os.environ.get("LLMCLAIMS_DOCS_SCREENSHOT"):
                 page.screenshot(path=str(ROOT / "docs" / "review-page.it.png"))
+            check_cues(page, claim)  # cue words: inside the selected claim's evidence only
+            cued = next(c for c in summary.claims if c.author.cues and c is not claim)
+            page.click(f'button[data-item="claim-{cued.id}"]')
+            assert check_cues(page, cued) > 0  # the reference answers' cues are found and marked
         finally:
             browser.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
