@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -391,26 +390,21 @@ def test_span_invariant_holds_everywhere(article):
             assert article[span.start : span.end] == span.text
 
 
-def test_speed_on_the_reference_article(article):
+def test_case_changed_windows_all_found_on_the_reference_article(article):
+    """Speed is measured in benchmarks/grounding.py; here only that every window is found."""
     words = article.split(" ")
     quotes = [" ".join(words[i : i + 12]).upper() for i in range(0, len(words) - 12, 10)]
-    locate_evidence(quotes[0], article)  # warm the per-text cache
-    t0 = time.perf_counter()
     for q in quotes:
-        assert locate_evidence(q, article) is not None
-    per_quote = (time.perf_counter() - t0) / len(quotes)
-    assert per_quote < 0.005
+        assert locate_evidence(q, article, lang="it") is not None
 
 
-def test_fuzzy_cost_is_bounded_on_a_huge_text(article):
+def test_fuzzy_decisions_hold_on_a_huge_text(article):
+    """Its cost is bounded by the window cap (tests/test_grounding_bounds.py counts the work)."""
     text = article * 40  # ~130 KB, every word very frequent
-    locate_evidence("warm up", text)
-    t0 = time.perf_counter()
-    assert locate_evidence(TRANSLATIONS[0], text) is None
-    assert locate_evidence(INVENTED[0], text) is None
-    span = locate_evidence(INVENTED[0].replace("la Polonia", "l'Ucrania"), text)
+    assert locate_evidence(TRANSLATIONS[0], text, lang="it") is None
+    assert locate_evidence(INVENTED[0], text, lang="it") is None
+    span = locate_evidence(INVENTED[0].replace("la Polonia", "l'Ucrania"), text, lang="it")
     assert span is not None and span.status == "fuzzy" and span.start == 0
-    assert time.perf_counter() - t0 < 2.0
 
 
 # --------------------------------------------------------------------------- sentences
