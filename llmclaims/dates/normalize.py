@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..published import parse_published
 from .calendar import _Ctx
 from .fallback import _RULE_LANGS, _dateparser_fallback
-from .patterns import _RE_NUMBER_ONLY, _clean
+from .patterns import _RE_NUMBER_ONLY, _clean, _w, _w_sp
 from .reference import _parse_reference
 from .rules import _parse_with_mod
 from .values import DateValue, _dv, is_timex3_value
@@ -115,8 +115,20 @@ def _coerce_reference(reference: _dt.date | str | None) -> str | None:
 # "October" + "of next year": a year qualifier right after a bare month, season or
 # part of a year completes it.
 _RE_RIGHT_YEAR = re.compile(
-    r"(?:of\s+|del\s+|dell'\s*)?(?:the\s+)?(?:next|last|this|following|previous|prossimo|scorso)"
-    r"\s+(?:year|anno)\b|(?:dell'|del)\s*anno\s+(?:prossimo|scorso|successivo|precedente)\b"
+    r"(?:"
+    + _w_sp("OF")
+    + r")?(?:"
+    + _w("ARTICLES")
+    + r"\s+)?"
+    + _w("RIGHT_YEAR_PRE")
+    + r"\s+"
+    + _w("YEAR_WORD")
+    + r"\b|"
+    + _w_sp("OF")
+    + _w("YEAR_WORD")
+    + r"\s+"
+    + _w("RIGHT_YEAR_POST")
+    + r"\b"
 )
 _COMPLETABLE = {"month", "season", "quarter", "half"}
 

@@ -38,13 +38,7 @@ _SET_WORDS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SET_WORDS for m in regis
 
 # Duration units: word -> (TIMEX3 unit, multiplier, is a time-of-day unit).
 _UNITS: dict[str, dict[str, tuple[str, int, bool]]] = {m.CODE: m.DATE_UNITS for m in registered()}
-_PLURAL_UNITS = {
-    "seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks",
-    "weekends", "fortnights", "months", "quarters", "years", "yrs", "decades", "centuries",
-    "millennia", "secondi", "minuti", "ore", "giorni", "giornate", "notti", "settimane",
-    "mesi", "trimestri", "semestri", "anni", "bienni", "trienni", "lustri", "decenni",
-    "secoli", "millenni",
-}  # fmt: skip
+_PLURAL_UNITS: frozenset[str] = frozenset().union(*(m.DATE_PLURAL_UNITS for m in registered()))
 # Large units are written in years when the count is known ("a decade" -> P10Y).
 _UNIT_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # Granularity of "N units ago" for each unit.
@@ -67,11 +61,10 @@ _ORDINALS: dict[str, dict[str, int]] = {m.CODE: m.DATE_ORDINALS for m in registe
 _CENTURY_ORDINALS: dict[str, dict[str, int]] = {
     m.CODE: m.DATE_CENTURY_ORDINALS for m in registered()
 }
-# Italian names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
-_IT_CENTURY_NAMES = {
-    "duecento": 12, "trecento": 13, "quattrocento": 14, "cinquecento": 15, "seicento": 16,
-    "settecento": 17, "ottocento": 18, "novecento": 19,
-}  # fmt: skip
+# Names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
+_CENTURY_NAMES: dict[str, int] = {
+    k: v for m in registered() for k, v in m.DATE_CENTURY_NAMES.items()
+}
 _DECADE_WORDS: dict[str, dict[str, int]] = {m.CODE: m.DATE_DECADE_WORDS for m in registered()}
 
 # Time zones: abbreviation -> ISO 8601 offset suffix ("" = stated but not convertible).
@@ -80,7 +73,8 @@ _TIME_ZONES = {
     "cdt": "-05", "mst": "-07", "mdt": "-06", "pst": "-08", "pdt": "-07", "cet": "+01",
     "cest": "+02", "bst": "+01", "jst": "+09", "aest": "+10",
     # generic US zone names do not say whether daylight saving applies
-    "et": "", "ct": "", "mt": "", "pt": "", "local time": "", "ora italiana": "",
+    "et": "", "ct": "", "mt": "", "pt": "",
+    **{w: "" for m in registered() for w in m.DATE_LOCAL_TIME},
 }  # fmt: skip
 
 
@@ -132,57 +126,28 @@ _HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
 # weeks" is read before "in" is dropped. Elided articles are spelled with a space.
 _PREFIXES: dict[str, list[tuple[str, Mod | None]]] = {m.CODE: m.DATE_PREFIXES for m in registered()}
 # Trailing modifiers ("tre anni circa", "two years or so").
-_SUFFIXES: dict[str, Mod | None] = {
-    "or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS",
-    "in all": None, "circa": "APPROX", "a questa parte": None, "e oltre": "EQUAL_OR_MORE",
-}  # fmt: skip
+_SUFFIXES: dict[str, Mod | None] = {}
+for _m in registered():
+    _SUFFIXES.update(_m.DATE_SUFFIXES)
 
 
-def _number_words() -> dict[str, float]:
-    """Cardinal number words, EN and IT: 0-99 plus idioms ("a couple of", "mezz'")."""
-    en_units = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
-    ]  # fmt: skip
-    en_tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    it_units = [
-        "zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
-        "dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
-        "diciassette", "diciotto", "diciannove",
-    ]  # fmt: skip
-    it_tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
-               "novanta"]  # fmt: skip
-    words: dict[str, float] = {}
-    for units, tens, joiners in ((en_units, en_tens, ("-", " ")), (it_units, it_tens, ("",))):
-        words.update((w, i) for i, w in enumerate(units))
-        for t, ten in enumerate(tens, start=2):
-            words[ten] = 10 * t
-            for u in range(1, 10):
-                unit = units[u]
-                for j in joiners:
-                    # Italian drops the final vowel before uno/otto: ventuno, ventotto
-                    stem = ten[:-1] if not j and unit[0] in "uo" else ten
-                    words[stem + j + unit] = 10 * t + u
-                    if unit == "tre" and not j:
-                        words[stem + "tré"] = 10 * t + u
-    words.update({
-        "a": 1, "an": 1, "single": 1, "a single": 1, "un": 1, "una": 1, "un'": 1,
-        "a couple of": 2, "couple of": 2, "a pair of": 2, "un paio di": 2, "paio di": 2,
-        "a dozen": 12, "dozen": 12, "una dozzina di": 12, "hundred": 100, "a hundred": 100,
-        "one hundred": 100, "cento": 100, "half a": 0.5, "half an": 0.5, "mezzo": 0.5,
-        "mezza": 0.5, "mezz'": 0.5,
-    })  # fmt: skip
-    return words
+# Cardinal number words and counting idioms ("a couple of", "mezz'"), and fuzzy quantities.
+_NUMBERS: dict[str, float] = {k: v for m in registered() for k, v in m.DATE_NUMBERS.items()}
+_FUZZY_NUMBERS: frozenset[str] = frozenset().union(*(m.DATE_FUZZY_NUMBERS for m in registered()))
 
 
-_NUMBERS = _number_words()
-_FUZZY_NUMBERS = {
-    "several", "a few", "few", "some", "many", "numerous", "multiple", "countless",
-    "dozens of", "hundreds of", "thousands of", "a number of", "qualche", "alcuni", "alcune",
-    "diversi", "diverse", "vari", "varie", "pochi", "poche", "molti", "molte", "parecchi",
-    "parecchie", "tanti", "tante", "numerosi", "numerose",
-}  # fmt: skip
+def words(name: str) -> list[str]:
+    """The words of one ``DATE_*`` word list across the registered languages, in
+    registration order (the date patterns are built from these)."""
+    out: list[str] = []
+    for m in registered():
+        out += [w for w in getattr(m, name, ()) if w not in out]
+    return out
+
+
+def merged(name: str) -> dict:
+    """One ``DATE_*`` table across the registered languages (later ones win a clash)."""
+    return _merge({m.CODE: getattr(m, name, {}) for m in registered()})
 
 
 def _merge(tables: dict[str, dict]) -> dict:
