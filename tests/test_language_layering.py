@@ -78,6 +78,8 @@ def _date_words(module: object) -> set[str]:
         if not name.startswith("DATE_"):
             continue
         table = getattr(module, name)
+        if not isinstance(table, (str, dict, list, tuple, set, frozenset)):
+            continue  # a flag such as DATE_MONTH_FIRST
         items = table if not isinstance(table, str) else [table]
         for item in items:
             for text in item if isinstance(item, tuple) else (item,):

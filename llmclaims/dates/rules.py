@@ -118,6 +118,10 @@ _ABS_PATTERNS: list[re.Pattern[str]] = [
 # fmt: on
 
 
+# Languages that write numeric dates month first ("7/8/07" is July 8).
+_MONTH_FIRST = frozenset(m.CODE for m in registered() if getattr(m, "DATE_MONTH_FIRST", False))
+
+
 def _abs_parts(s: str, ctx: _Ctx, allow_bare_day: bool = False) -> _Parts | None:
     """Parse an absolute or yearless calendar date into the parts it states."""
     if allow_bare_day and s.isdigit() and 1 <= int(s) <= 31:
@@ -131,7 +135,7 @@ def _abs_parts(s: str, ctx: _Ctx, allow_bare_day: bool = False) -> _Parts | None
     y = mo = d = yy = None
     if g.get("a"):
         a, b, c = int(g["a"]), int(g["b"]), g["c"]
-        if a > 12 or (b <= 12 and ctx.lang != "en"):
+        if a > 12 or (b <= 12 and ctx.lang not in _MONTH_FIRST):
             d, mo = a, b
         else:
             mo, d = a, b
@@ -946,6 +950,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
      _h_weekday_plural),
     # shifts from publication
     (_c(_AMOUNT + r"\s+" + _w("AGO")), _h_shift(-1)),
+    (_c(_w("AGO_BEFORE") + r"\s+" + _AMOUNT), _h_shift(-1)),
     (_c(_w("IN") + r"\s+" + _AMOUNT_REQ + r"(?:\s+" + _w("IN_TAIL") + ")?"), _h_shift(+1)),
     # "a year earlier" in news compares with the reporting time (year-on-year figures)
     (_c(_AMOUNT_REQ + r"\s+" + _w("EARLIER")), _h_earlier),
@@ -967,7 +972,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_RE_REL_UNIT, _h_rel_unit),
     (_c(r"(?:" + _w("ARTICLES") + r"\s+)?(?P<u>" + _w("WEEK_WORD") + ")"), _h_rel_unit),
     (_c(_w("ARTICLES") + r"\s+(?P<u>" + _w("CURRENT_PERIODS") + ")"), _h_rel_unit),
-    (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?P<n>" + _NAMED + r")"
+    (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?:" + _w("MONTH_OF") + r"\s+)?(?P<n>" + _NAMED + r")"
         r"|(?P<n2>" + _NAMED + r")\s+(?P<qp>" + _alt(QUAL_POST) + r")"), _h_rel_named),
     # decades, centuries, seasons, holidays
     (_c(r"(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<full>(?:1\d|20)\d0)'?s"

@@ -134,7 +134,13 @@ def _lang_cue(c: _Cues, words: list[str], i: int) -> Tense | str | None:
     return _NO_CUE
 
 
-_CUES = tuple(_Cues.of(m) for m in registered())
+_CUES = {m.CODE: _Cues.of(m) for m in registered()}
+
+
+def _cues_for(lang: str | None) -> tuple[_Cues, ...]:
+    """The cues of the expression's language; all registered ones when it has no module
+    (or is not given), the first to see a cue deciding."""
+    return (_CUES[lang],) if lang in _CUES else tuple(_CUES.values())
 
 
 @lru_cache(maxsize=1024)
@@ -150,17 +156,17 @@ def _split_context(context: str, expression: str) -> tuple[str, str]:
     return context[:i], context[i + len(expression) :]
 
 
-def _cue(words: list[str], i: int) -> Tense | None:
+def _cue(words: list[str], i: int, langs: tuple[_Cues, ...]) -> Tense | None:
     """The tense signalled by word ``i`` of a sentence (lower case), or None: the first
-    registered language that sees a cue (or rules one out) decides."""
-    for cues in _CUES:
+    language that sees a cue (or rules one out) decides."""
+    for cues in langs:
         if (t := _lang_cue(cues, words, i)) != _NO_CUE:
             return t  # type: ignore[return-value]
     return None
 
 
 @lru_cache(maxsize=1024)
-def _tense(context: str, expression: str) -> Tense | None:
+def _tense(context: str, expression: str, lang: str | None = None) -> Tense | None:
     """Tense of the verb governing ``expression`` in the sentence ``context``.
 
     HeidelTime's rule (``getLastTense``) with word cues instead of part-of-speech tags:
@@ -177,6 +183,7 @@ def _tense(context: str, expression: str) -> Tense | None:
     in another clause ("Ford has announced cuts, resulting in closures during the
     fourth quarter") does not govern the expression.
     """
+    langs = _cues_for(lang)
     before, after = _split_context(context, expression)
     words_before = [w.lower().replace("’", "'") for w in _RE_WORD.findall(before)]
     words_after = [w.lower().replace("’", "'") for w in _RE_WORD.findall(after)]
@@ -184,9 +191,9 @@ def _tense(context: str, expression: str) -> Tense | None:
     for i in range(len(words_before) - 1, -1, -1):
         if words[i] in _CLAUSE_MARKS:
             break  # the governing verb is in the expression's clause, or after it
-        if (t := _cue(words, i)) is not None:
+        if (t := _cue(words, i, langs)) is not None:
             return t
     for i in range(len(words_before) + 1, len(words)):
-        if (t := _cue(words, i)) is not None:
+        if (t := _cue(words, i, langs)) is not None:
             return t
     return None

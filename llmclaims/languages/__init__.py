@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import cache
 from types import ModuleType
 
-from . import en, it
+from . import en, es, it
 
-_MODULES: dict[str, ModuleType] = {module.CODE: module for module in (en, it)}
+_MODULES: dict[str, ModuleType] = {module.CODE: module for module in (en, it, es)}
 
 
 def supported() -> tuple[str, ...]:

@@ -273,6 +273,9 @@ DATE_HABITUAL_WEEKDAYS: dict[str, int] = {
     "saturdays": 6, "sundays": 7,
 }  # fmt: skip
 
+# Numeric dates are month first: "7/8/07" is July 8.
+DATE_MONTH_FIRST = True
+
 # Plural units: a unit word without a count is an unknown number of them ("years": PXY).
 DATE_PLURAL_UNITS = frozenset({
     "seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks",
@@ -339,6 +342,7 @@ DATE_RANGE_JOIN = ("and", "to", "until", "till", "through", "thru")
 DATE_RANGE_JOIN_BARE = ("to", "through", "until")  # "March to May"
 DATE_YEAR_RANGE_JOIN = ("to", "until", "through")  # "2009 to 2011"
 DATE_AGO = ("ago", "back", "before now", "or so ago")
+DATE_AGO_BEFORE: tuple[str, ...] = ()  # languages that put the count after ("hace dos años")
 DATE_IN = ("in", "in another")  # "in two weeks"
 DATE_IN_TAIL = ("time",)  # "in two weeks' time"
 DATE_EARLIER = ("earlier",)  # "a year earlier": from the reporting time in news
