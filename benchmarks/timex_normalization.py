@@ -2,16 +2,20 @@
 
 Every gold TIMEX3 of two English news corpora is normalized from its text, with the
 document creation time (DCT) as publication date, and the predicted value is compared with
-the gold ``value`` attribute. Each corpus is run twice:
+the gold ``value`` attribute. Each corpus is run three times:
 
 * **isolated**: ``normalize_date(text, published=DCT, lang="en")``, the expression alone;
-* **in context**: the same plus ``context=`` the expression's sentence and ``reference=``
-  the value of the previous DATE of the same document, in text order, as normalized by
-  this same run (a calendar value: a date, week, month, quarter, half, season or year,
-  never a range, duration, vague value or placeholder; none before the first one). The
-  reference is our own output, never a gold value.
+* **pipeline**: the same plus ``context=`` the expression's sentence. This is what the
+  pipeline passes (``llmclaims.assemble.resolve_date``: the expression, the publication
+  date and the sentence around the entry's evidence), so it is the headline figure;
+* **with reference**: the pipeline's arguments plus ``reference=`` the value of the
+  previous DATE of the same document, in text order, as normalized by this same run (a
+  calendar value: a date, week, month, quarter, half, season or year, never a range,
+  duration, vague value or placeholder; none before the first one). The reference is our
+  own output, never a gold value. It measures what document-level anchoring would add.
 
-Corpora, looked up under ``--data-dir`` (default: ``../shared/data`` relative to the repo):
+Corpora, looked up under ``--data-dir`` (default: ``$LLMCLAIMS_SHARED_DATA``, else
+``../shared/data`` relative to the repo):
 
 * ``tempeval3_platinum/*.tml``: TempEval-3 platinum test set, inline TimeML. The DCT is
   the TIMEX3 with ``functionInDocument="CREATION_TIME"``; the evaluated expressions are
@@ -48,21 +52,26 @@ Usage::
     python benchmarks/timex_normalization.py [--data-dir DIR] [--corpus NAME]
         [--errors N [--sentences]] [--json]
 
-``--errors N`` prints the first N in-context mistakes (with ``--sentences``, their
+``--errors N`` prints the first N pipeline mistakes (with ``--sentences``, their
 sentences); use it on ``meantime_en`` only. With ``--json`` the last line printed is one
-JSON object holding the in-context figures per corpus and type, and the isolated ones
-under the key ``"isolated"`` in the same shape::
+JSON object holding the pipeline figures per corpus and type, and the other two runs under
+the keys ``"isolated"`` and ``"with_reference"`` in the same shape::
 
     {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, "TIME": ..., ...},
      "meantime_en": {...},
      "isolated": {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, ...},
-                  "meantime_en": {...}}}
+                  "meantime_en": {...}},
+     "with_reference": {...}}
+
+It exits with status 2, printing nothing on stdout, when a corpus has no gold expression
+(a missing or moved data folder).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -78,7 +87,9 @@ if str(REPO_ROOT) not in sys.path:
 
 from llmclaims.dates import normalize_date  # noqa: E402
 
-DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("LLMCLAIMS_SHARED_DATA") or REPO_ROOT.parent / "shared" / "data"
+)
 CORPORA = ("tempeval3_platinum", "meantime_en")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -266,15 +277,21 @@ _RE_ANCHOR_VALUE = re.compile(
 )
 
 
+MODES = ("isolated", "pipeline", "with_reference")
+
+
 def evaluate(
-    name: str, data_dir: Path, in_context: bool = True
+    name: str, data_dir: Path, mode: str = "pipeline"
 ) -> tuple[dict[str, dict[str, float]], list[tuple], int]:
     """Score one corpus: per-type stats, the mistakes, and the skipped implicit TIMEX3s.
 
-    ``in_context``: pass each expression's sentence as ``context`` and, as ``reference``,
-    the value of the previous DATE of the same document (in text order) as normalized by
-    this run (never the gold value). Otherwise only the expression and the DCT are given.
+    ``mode`` (see the module docstring): ``"isolated"`` gives the expression and the DCT;
+    ``"pipeline"`` adds the sentence as ``context``; ``"with_reference"`` adds, as
+    ``reference``, the value of the previous DATE of the same document (in text order) as
+    normalized by this run (never the gold value).
     """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     stats: dict[str, dict[str, float]] = {t: {"n": 0, "correct": 0} for t in TYPES}
     errors = []
     skipped: list[int] = []
@@ -282,7 +299,11 @@ def evaluate(
     for g in iter_corpus(name, data_dir, skipped):
         if g.doc != doc:
             doc, reference = g.doc, None
-        extra = {"context": g.sentence or None, "reference": reference} if in_context else {}
+        extra: dict[str, Any] = {}
+        if mode != "isolated":
+            extra["context"] = g.sentence or None
+        if mode == "with_reference":
+            extra["reference"] = reference
         result = normalize_date(g.text, published=dct_date(g.dct), lang="en", **extra)
         pred = result.value
         if result.type == "DATE" and pred and _RE_ANCHOR_VALUE.fullmatch(pred):
@@ -321,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="print the first N in-context mistakes per corpus (do not use on the held-out "
+        help="print the first N pipeline mistakes per corpus (do not use on the held-out "
         "tempeval3_platinum)",
     )
     ap.add_argument("--sentences", action="store_true", help="print the sentence of each mistake")
@@ -333,10 +354,12 @@ def main(argv: list[str] | None = None) -> int:
 
     summary: dict[str, Any] = {}
     isolated: dict[str, Any] = {}
+    with_reference: dict[str, Any] = {}
     for name in args.corpus or CORPORA:
         t0 = time.perf_counter()
-        iso_stats, _, skipped = evaluate(name, args.data_dir, in_context=False)
-        stats, errors, _ = evaluate(name, args.data_dir, in_context=True)
+        iso_stats, _, skipped = evaluate(name, args.data_dir, "isolated")
+        stats, errors, _ = evaluate(name, args.data_dir, "pipeline")
+        ref_stats, _, _ = evaluate(name, args.data_dir, "with_reference")
         elapsed = time.perf_counter() - t0
         n_all = sum(int(s["n"]) for s in stats.values())
         if n_all == 0:
@@ -347,17 +370,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         note = f", {skipped} non-text-consuming TIMEX3 skipped" if skipped else ""
-        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for both runs)")
+        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for the three runs)")
         _print_table("isolated (expression + DCT)", iso_stats)
-        _print_table("in context (+ sentence and previous DATE as reference)", stats)
+        _print_table("pipeline (+ sentence): what resolve_date passes", stats)
+        _print_table("with reference (+ previous DATE of the document)", ref_stats)
         for doc, typ, text, gold, pred, dct, sentence in errors[: args.errors]:
             print(f"    [{typ}] {text!r:42} gold={gold:<20} pred={pred}  dct={dct}  ({doc})")
             if args.sentences:
                 print(f"        {sentence}")
         summary[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in stats.items()}
         isolated[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in iso_stats.items()}
+        with_reference[name] = {
+            t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in ref_stats.items()
+        }
     if args.json:
-        print(json.dumps({**summary, "isolated": isolated}))
+        print(json.dumps({**summary, "isolated": isolated, "with_reference": with_reference}))
     return 0
 
 
