@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..published import parse_published
 from .calendar import _Ctx
 from .fallback import _RULE_LANGS, _dateparser_fallback
-from .patterns import _RE_NUMBER_ONLY, _clean, _w, _w_sp
+from .patterns import _RE_NUMBER_ONLY, _clean, _spell_years, _w, _w_sp
 from .reference import _parse_reference
 from .rules import _parse_with_mod
 from .values import DateValue, _dv, is_timex3_value
@@ -143,7 +143,7 @@ def _normalize_cached(
 ) -> DateValue:
     ref = _parse_reference(reference) if reference else None
     ctx = _Ctx(dct=dct, lang=lang, context=context, expr=expression, ref=ref)
-    s = _clean(expression)
+    s = _spell_years(_clean(expression))
     out, mod = _parse_with_mod(s, ctx) if s else (None, None)
     if (
         out is not None

@@ -15,6 +15,7 @@ from .tables import (
     PARTS_OF_DAY,
     PREFIX_MODS,
     SEASONS,
+    SPELLED_YEARS,
     UNITS,
     WEEKDAYS,
     words,
@@ -116,6 +117,30 @@ _RE_PREFIX_A = re.compile(
 )
 _RE_SUFFIX = re.compile(r"(?P<rest>.+?)\s+(?P<s>" + _alt(_SUFFIXES) + ")")
 _RE_NUMBER_ONLY = re.compile(r"[\d\s.,]+")  # "60", "1.5": no calendar information
+
+
+def _spell_years(s: str) -> str:
+    """Spelled-out years as digits ("nineteen ninety-six" -> "1996", "duemilanove" ->
+    "2009"), so that every year rule reads them: the longest run of up to eight words that
+    spells a year wins. Cost: one dictionary lookup per word and run length."""
+    tokens = s.split(" ")
+    if not any(t in _YEAR_FIRST_WORDS for t in tokens):
+        return s
+    out, i = [], 0
+    while i < len(tokens):
+        for n in range(min(8, len(tokens) - i), 0, -1):
+            year = SPELLED_YEARS.get(" ".join(tokens[i : i + n]))
+            if year is not None:
+                out.append(str(year))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+_YEAR_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in SPELLED_YEARS)
 
 
 def _strip_function_words(s: str) -> str:

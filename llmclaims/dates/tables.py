@@ -136,6 +136,36 @@ _NUMBERS: dict[str, float] = {k: v for m in registered() for k, v in m.DATE_NUMB
 _FUZZY_NUMBERS: frozenset[str] = frozenset().union(*(m.DATE_FUZZY_NUMBERS for m in registered()))
 
 
+def _spelled_years() -> dict[str, int]:
+    """Every spelled-out year from 1000 to 2099 that a language module describes (see the
+    ``DATE_YEAR_*`` tables), mapped to its number."""
+    out: dict[str, int] = {}
+    for m in registered():
+        below_100 = {w: int(n) for w, n in m.DATE_NUMBERS.items() if n == int(n) and 1 <= n < 100}
+        digits = {w: n for w, n in below_100.items() if n < 10}
+        for century_word, century in getattr(m, "DATE_YEAR_CENTURIES", {}).items():
+            out.update({f"{century_word} {w}": 100 * century + n for w, n in below_100.items()
+                        if n >= 10})  # fmt: skip
+            out[f"{century_word} {m.DATE_YEAR_HUNDRED}"] = 100 * century
+            for oh in getattr(m, "DATE_YEAR_OH", ()):
+                out.update(
+                    {f"{century_word} {oh} {w}": 100 * century + n for w, n in digits.items()}
+                )
+        hundreds = {"": 0, **getattr(m, "DATE_YEAR_HUNDREDS", {})}
+        for thousand_word, thousand in getattr(m, "DATE_YEAR_THOUSANDS", {}).items():
+            for j in getattr(m, "DATE_YEAR_JOINERS", (" ",)):
+                for hundred_word, hundred in hundreds.items():
+                    head = thousand_word + (j + hundred_word if hundred_word else "")
+                    if thousand + hundred <= 2099 and (hundred_word or thousand == 2000):
+                        out.setdefault(head, thousand + hundred)
+                    out.update({head + j + w: thousand + hundred + n for w, n in below_100.items()
+                                if thousand + hundred + n <= 2099})  # fmt: skip
+    return out
+
+
+SPELLED_YEARS: dict[str, int] = _spelled_years()
+
+
 def words(name: str) -> list[str]:
     """The words of one ``DATE_*`` word list across the registered languages, in
     registration order (the date patterns are built from these)."""

@@ -53,6 +53,10 @@ class _Cues:
     future_form: re.Pattern[str] | None = None
     conditional_form: re.Pattern[str] | None = None
     not_verbs: frozenset[str] = frozenset()
+    present: frozenset[str] = frozenset()  # "is calling": the clause's verb is present
+    prep_past: frozenset[str] = frozenset()  # "since Friday"
+    prep_none: frozenset[str] = frozenset()  # "until Friday": the verb's tense says nothing
+    attributive: frozenset[str] = frozenset()  # "a third-quarter loss": a noun's modifier
 
     @classmethod
     def of(cls, module: ModuleType) -> _Cues:
@@ -188,11 +192,21 @@ def _tense(context: str, expression: str, lang: str | None = None) -> Tense | No
     words_before = [w.lower().replace("’", "'") for w in _RE_WORD.findall(before)]
     words_after = [w.lower().replace("’", "'") for w in _RE_WORD.findall(after)]
     words = [*words_before, "", *words_after]
+    own = [w.lower().replace("’", "'") for w in _RE_WORD.findall(expression)][:1]
+    nearest = {*words_before[-1:], *own}  # "since Friday", "until Friday", "a Q3 loss"
+    # Only in a known language: "a" is an English article but an Italian preposition.
+    for c in langs if len(langs) == 1 else ():
+        if nearest & c.prep_past:
+            return "PAST"
+        if nearest & c.prep_none or (words_before[-1:] and words_before[-1] in c.attributive):
+            return None
     for i in range(len(words_before) - 1, -1, -1):
         if words[i] in _CLAUSE_MARKS:
             break  # the governing verb is in the expression's clause, or after it
         if (t := _cue(words, i, langs)) is not None:
             return t
+        if any(words[i] in c.present for c in langs):
+            return None  # "said it is calling for the redemption on Dec. 7": present
     for i in range(len(words_before) + 1, len(words)):
         if (t := _cue(words, i, langs)) is not None:
             return t

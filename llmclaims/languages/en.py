@@ -315,6 +315,16 @@ def _number_words() -> dict[str, float]:
 
 # Cardinal number words 0-99 and counting idioms ("a couple of", "half an").
 DATE_NUMBERS: dict[str, float] = _number_words()
+# Spelled-out years: "nineteen ninety-six" (a century word, then 10-99, "hundred" or "oh"
+# and a digit), "two thousand and nine" (thousands, a joiner, then 1-99).
+DATE_YEAR_CENTURIES = {
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+DATE_YEAR_HUNDRED = "hundred"  # "nineteen hundred"
+DATE_YEAR_OH = ("oh", "o")  # "nineteen oh five"
+DATE_YEAR_THOUSANDS = {"two thousand": 2000, "one thousand": 1000}
+DATE_YEAR_HUNDREDS: dict[str, int] = {}
+DATE_YEAR_JOINERS = (" ", " and ")
 # Quantities with no definite count ("several weeks": PXW).
 DATE_FUZZY_NUMBERS = frozenset({
     "several", "a few", "few", "some", "many", "numerous", "multiple", "countless",
@@ -454,13 +464,17 @@ DATE_TENSE_TO = "to"
 DATE_TENSE_INTEND_TO = frozenset({
     "plans", "plan", "intends", "intend", "aims", "aim", "expects", "expect", "wants", "want",
     "hopes", "hope", "seeks", "seek", "promises", "promise", "vows", "vow", "pledges",
+    # their past forms: what was planned lies after the plan ("said it planned to open...")
+    "planned", "intended", "aimed", "expected", "wanted", "hoped", "sought", "promised",
+    "vowed", "pledged",
 })  # fmt: skip
 # "has been scheduled for", "is planned for": a planned, i.e. future, event.
 DATE_TENSE_PLANNED = frozenset({
     "scheduled", "planned", "slated", "set", "expected", "due", "projected", "timed",
     "earmarked", "pencilled", "penciled",
 })  # fmt: skip
-DATE_TENSE_MODAL_FUTURE = frozenset({"may", "might", "should", "must"})
+# "would" is the future of reported speech ("said it would close the plant in November").
+DATE_TENSE_MODAL_FUTURE = frozenset({"may", "might", "should", "must", "would"})
 DATE_TENSE_MODALS = frozenset({"will", "would", "should", "could", "can", "may", "might", "must"})
 DATE_TENSE_COPULAS = frozenset({  # "remain closed": the participle is an adjective
     "remain", "remains", "remained", "stay", "stays", "stayed", "keep", "keeps", "kept",
@@ -507,6 +521,16 @@ DATE_TENSE_DETERMINERS = frozenset({  # "the planned merger": attributive, not a
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "my", "your", "some", "any", "no", "each", "every", "newly", "so",
 })  # fmt: skip
+# The verb of the expression's clause in the present: the search for a tense stops there, so
+# a reporting verb further back ("said it is calling for the redemption on Dec. 7") does not
+# set the direction. "'s" is left out: it is also the possessive.
+DATE_TENSE_PRESENT = frozenset({"is", "are", "am", "'re"})
+# A temporal preposition right before the expression decides before any verb does.
+DATE_TENSE_PREP_PAST = frozenset({"since"})  # "has risen since March"
+DATE_TENSE_PREP_NONE = frozenset({"until", "till"})  # "closed until Friday": either side
+# Right before the expression, a determiner makes it a noun's modifier ("expects to report
+# a third-quarter loss"): the period is the one being reported, whatever the verb's tense.
+DATE_TENSE_ATTRIBUTIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 DATE_TENSE_ADVERBS = frozenset({
     "not", "also", "already", "just", "since", "now", "recently", "still", "n't", "never",
     "previously", "reportedly", "finally", "officially",

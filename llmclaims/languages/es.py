@@ -182,6 +182,14 @@ def _number_words() -> dict[str, float]:
 
 # Cardinal number words 0-99 and counting idioms ("un par de", "media hora").
 DATE_NUMBERS: dict[str, float] = _number_words()
+# Spelled-out years: "mil novecientos noventa y seis", "dos mil nueve".
+DATE_YEAR_THOUSANDS = {"mil": 1000, "dos mil": 2000}
+DATE_YEAR_HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "trescientos": 300, "cuatrocientos": 400,
+    "quinientos": 500, "seiscientos": 600, "setecientos": 700, "ochocientos": 800,
+    "novecientos": 900,
+}  # fmt: skip
+DATE_YEAR_JOINERS = (" ",)
 DATE_FUZZY_NUMBERS = frozenset({
     "varios", "varias", "algunos", "algunas", "pocos", "pocas", "muchos", "muchas", "unos",
     "unas", "numerosos", "numerosas", "decenas de", "cientos de", "miles de",
@@ -322,3 +330,6 @@ DATE_TENSE_PAST_FORM = r"\w{2,}(?:aron|ieron|aba|aban|ían)|\w{3,}ó"
 DATE_TENSE_FUTURE_FORM = r"\w{2,}(?:rá|rán)"
 DATE_TENSE_CONDITIONAL_FORM = r"\w{2,}rían"
 DATE_TENSE_NOT_VERBS = frozenset({"día", "días", "quizá"})
+DATE_TENSE_PRESENT = frozenset({"es", "son", "está", "están"})  # "dijo que está previsto..."
+DATE_TENSE_PREP_PAST = frozenset({"desde"})  # "desde marzo"
+DATE_TENSE_PREP_NONE = frozenset({"hasta"})  # "hasta el viernes"

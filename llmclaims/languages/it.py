@@ -247,6 +247,13 @@ def _number_words() -> dict[str, float]:
 
 # Cardinal number words 0-99 and counting idioms ("un paio di", "mezz'").
 DATE_NUMBERS: dict[str, float] = _number_words()
+# Spelled-out years, written as one word: "millenovecentonovantasei", "duemilanove".
+DATE_YEAR_THOUSANDS = {"mille": 1000, "duemila": 2000}
+DATE_YEAR_HUNDREDS = {
+    "cento": 100, "duecento": 200, "trecento": 300, "quattrocento": 400, "cinquecento": 500,
+    "seicento": 600, "settecento": 700, "ottocento": 800, "novecento": 900,
+}  # fmt: skip
+DATE_YEAR_JOINERS = ("",)
 # Quantities with no definite count ("diverse settimane": PXW).
 DATE_FUZZY_NUMBERS = frozenset({
     "qualche", "alcuni", "alcune", "diversi", "diverse", "vari", "varie", "pochi", "poche",
@@ -408,6 +415,7 @@ DATE_TENSE_PAST = frozenset({"ieri", "fa", "scorso", "scorsa", "scorsi", "scorse
 DATE_TENSE_PAST_FORM = r"\w{2,}(?:arono|erono|irono|avano|evano|ivano|ava|eva|iva)|\w{3,}ò"
 DATE_TENSE_FUTURE_FORM = r"\w{2,}(?:rà|ranno)"
 DATE_TENSE_CONDITIONAL_FORM = r"\w{2,}(?:rebbe|rebbero)"  # "dovrebbe arrivare": future
+DATE_TENSE_PREP_NONE = frozenset({"fino"})  # "fino a venerdì": either side
 DATE_TENSE_NOT_VERBS = frozenset({
     "però", "perciò", "ciò", "può", "falò", "tiranno", "cava", "lava", "diva", "saliva",
     "gengiva", "nuova",
