@@ -97,7 +97,16 @@ Design
   puts them nearest to publication ("'82" in 2008 is 1982) and stay unknown without one.
 """
 
+from .anchoring import document_references
 from .normalize import normalize_date
 from .values import DateValue, Granularity, Mod, TimexType, is_timex3_value
 
-__all__ = ["DateValue", "Granularity", "Mod", "TimexType", "is_timex3_value", "normalize_date"]
+__all__ = [
+    "DateValue",
+    "Granularity",
+    "Mod",
+    "TimexType",
+    "document_references",
+    "is_timex3_value",
+    "normalize_date",
+]
