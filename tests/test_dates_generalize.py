@@ -98,3 +98,33 @@ def test_without_a_language_an_italian_preposition_is_not_an_english_article() -
 )
 def test_spelled_out_years(expression: str, lang: str, expected: str | None) -> None:
     assert normalize_date(expression, "2024-05-15", lang).value == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "reference", "expected"),
+    [
+        # earnings-report phrasing, published 1995-11-02
+        ("the latest quarter", "en", None, "1995-Q3"),
+        ("the most recent week", "en", None, "1995-W43"),
+        ("the quarter ended Sept. 30", "en", None, "1995-Q3"),
+        ("the week ended Oct. 27", "en", None, "1995-W43"),
+        ("the fiscal year ended June 30, 1995", "en", None, "FY1995"),
+        ("the nine months ended Sept. 30", "en", None, "P9M"),
+        ("il trimestre chiuso al 30 settembre", "it", None, "1995-Q3"),
+        ("el semestre terminado el 30 de junio", "es", None, "1995-H1"),
+        ("the second quarter of fiscal 1996", "en", None, "FY1996-Q2"),
+        # "the quarter" is the one the article is about, else unknown
+        ("the quarter", "en", "1995-Q3", "1995-Q3"),
+        ("the quarter", "en", None, None),
+        ("il periodo", "it", "1995-09", "1995-09"),
+    ],
+)
+def test_reporting_periods(expression: str, lang: str, reference: str | None, expected) -> None:
+    got = normalize_date(expression, "1995-11-02", lang, reference=reference)
+    assert got.value == expected
+
+
+@pytest.mark.parametrize("expression", ["year-end", "by year-end", "the year's end"])
+def test_year_end_is_the_end_of_the_year(expression: str) -> None:
+    got = normalize_date(expression, "1995-11-02", "en")
+    assert (got.value, got.mod) == ("1995", "END")

@@ -571,6 +571,26 @@ def _year_expr(text: str | None, ctx: _Ctx) -> tuple[int | None, bool, bool]:
     return None, False, False
 
 
+def _h_unit_ended(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the quarter ended Sept. 30' is the quarter holding that day, 'the fiscal year ended
+    Sept. 30, 1989' FY1989; with a count ('the nine months ended Sept. 30'), a duration."""
+    word = _RE_SPACES.sub(" ", m.group("u"))
+    if m.group("n"):
+        n = _num_value(m.group("n"))
+        return _dv(_duration_value(n, word), "duration") if n and word in UNITS else None
+    unit = CAL_UNITS.get(word)
+    end = _parse(_strip_function_words(m.group("rest")), ctx)
+    if unit is None or end is None or end.granularity != "day":
+        return None
+    gran = _UNIT_GRANULARITY[unit]
+    if end.value is None or end.value.startswith("X"):
+        return _dv(None, gran)
+    day = _dt.date.fromisoformat(end.value)
+    if unit == "fy":
+        return _dv(f"FY{day.year:04d}", "year", anchored=end.anchored)
+    return _dv(_period_str(unit, 0, day), gran, anchored=end.anchored)
+
+
 def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     """'the third quarter of 2009', 'Q1 2013', '3Q09', 'il primo semestre', 'H2 2023'."""
     kind = "H" if _g(m, "half", "h") else "Q"
@@ -583,9 +603,14 @@ def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     idx = 12 // size if idx == -1 else idx
     if not 1 <= idx <= 12 // size:
         return None
+    fiscal = _RE_FISCAL_YEAR.fullmatch(_strip_function_words(year_text or ""))
+    if fiscal:  # "the third quarter of fiscal 1989": a quarter of the fiscal year
+        year_text = fiscal.group("y")
     y, understood, anchored = _year_expr(year_text, ctx)
     if not understood:
         return None
+    if fiscal and y is not None:
+        return _dv(f"FY{y:04d}-{kind}{idx}", gran, anchored=anchored)
     if y is None:
         if year_text:
             return _dv(None, gran)
@@ -593,6 +618,9 @@ def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
             return _dv(f"XXXX-{kind}{idx}", gran)
         y, anchored = _tensed_year((idx - 1) * size + 1, size, ctx), True
     return _dv(f"{y:04d}-{kind}{idx}", gran, anchored=anchored)
+
+
+_RE_FISCAL_YEAR = re.compile(r"(?:" + _w("FISCAL") + r"|fy)\s*(?P<y>\d{4}|'\d{2})")
 
 
 def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -932,6 +960,9 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_c(_w("THE_DAY")), _h_publication_day),
     (_c(r"(?P<w>" + _alt(DEICTIC_DAYS) + r")(?:\s+(?:" + _w("POD_LINK") + r"\s+)?(?P<pod>" + _POD
         + "))?"), _h_deictic),
+    # "the quarter ended Sept. 30", "the three months ended Sept. 30"
+    (_c(r"(?:" + _w("ARTICLES") + r"\s+)?(?:(?P<n>" + _NUM + r")\s+)?(?P<u>" + _UNIT + "|"
+        + _alt(CAL_UNITS) + r")\s+" + _w("ENDED") + r"\s+(?P<rest>.+)"), _h_unit_ended),
     # ranges
     (_c(_w("RANGE_OPEN") + r"\s+(?P<a>.+?)\s+(?:" + _w("RANGE_JOIN") + r"|-)\s+(?P<b>.+)"),
      _h_range),
@@ -970,6 +1001,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_c(r"(?:(?P<mon>" + _MON + r")|(?P<s>" + _SEASON + r"))\s+" + _OF
         + r"(?P<yr>.*\b" + _w("YEAR_WORD") + r"\b.*)"), _h_named_of_year),
     (_RE_REL_UNIT, _h_rel_unit),
+    (_c(_w("ARTICLES") + r"\s+(?P<u>" + _w("REFERENCED_PERIODS") + ")"), _h_same),
     (_c(r"(?:" + _w("ARTICLES") + r"\s+)?(?P<u>" + _w("WEEK_WORD") + ")"), _h_rel_unit),
     (_c(_w("ARTICLES") + r"\s+(?P<u>" + _w("CURRENT_PERIODS") + ")"), _h_rel_unit),
     (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?:" + _w("MONTH_OF") + r"\s+)?(?P<n>" + _NAMED + r")"
@@ -1016,12 +1048,16 @@ def _apply_rules(s: str, ctx: _Ctx) -> DateValue | None:
     return _format_parts(parts, ctx) if parts else None
 
 
+_REWRITES: dict[str, str] = merged("DATE_REWRITES")
+
+
 def _parse_with_mod(s: str, ctx: _Ctx) -> tuple[DateValue | None, Mod | None]:
     """Try the rules; if none applies, drop one leading modifier/function word and retry."""
     mod: Mod | None = None
     if m := _RE_SUFFIX.fullmatch(s):
         s, mod = m.group("rest"), _SUFFIXES[m.group("s")]
     for _ in range(8):
+        s = _REWRITES.get(s, s)  # "year-end" is "the end of the year"
         if (out := _apply_rules(s, ctx)) is not None:
             return out, mod
         if mod in ("START", "MID", "END") and s in _BARE_PERIODS:

@@ -203,7 +203,7 @@ DATE_CAL_UNITS: dict[str, str] = {
 DATE_QUAL_PRE: dict[str, int] = {
         "this": 0, "current": 0, "the current": 0, "present": 0, "this past": -1,
         "last": -1, "previous": -1, "prior": -1, "preceding": -1, "past": -1, "next": 1,
-        "coming": 1, "following": 1, "upcoming": 1,
+        "coming": 1, "following": 1, "upcoming": 1, "latest": -1, "most recent": -1,
     }  # fmt: skip
 
 DATE_QUAL_POST: dict[str, int] = {
@@ -447,6 +447,17 @@ DATE_WEEK_OF = ("of",)  # "the week of March 3"
 DATE_ROMAN_CENTURY_FIRST: tuple[str, ...] = ()  # "secolo XX"
 DATE_CENTURY_NAMES: dict[str, int] = {}  # "il Novecento"
 
+# "the quarter ended Sept. 30": the unit that holds the date ("the three months ended ...":
+# a duration).
+DATE_ENDED = ("ended", "ending", "that ended", "which ended")
+# "the quarter", "the period": the one the article is talking about (the reference).
+DATE_REFERENCED_PERIODS = ("quarter", "period")
+# Whole expressions read as another phrasing of the same language.
+DATE_REWRITES = {
+    "year-end": "the end of the year", "year end": "the end of the year",
+    "the year-end": "the end of the year", "the year's end": "the end of the year",
+    "month-end": "the end of the month", "the month's end": "the end of the month",
+}  # fmt: skip
 DATE_CLOCK_HALVES = {"am": "AM", "pm": "PM"}  # "6:40 p.m.", written without dots or spaces
 DATE_CLOCK_HOURS = ("hrs", "hours")  # "0800 hrs UTC"
 DATE_DURATION_ONE = ("past", "recent")  # "the past year", "the recent week": one unit

@@ -273,6 +273,12 @@ DATE_OCLOCK = ("en punto",)
 DATE_NAMED_TIMES: dict[str, int] = {"mediodía": 12, "medianoche": 0}
 DATE_CLOCK_LEAD = ("del", "de", "el")
 DATE_CLOCK_TRAIL = ("a las", "de", "del")
+DATE_ENDED = (  # "el trimestre terminado el 30 de septiembre"
+    "terminado el", "terminada el", "cerrado el", "cerrada el", "concluido el",
+    "concluida el", "finalizado el", "finalizada el", "que terminó el", "que cerró el",
+)  # fmt: skip
+DATE_REFERENCED_PERIODS = ("trimestre", "periodo", "período")
+DATE_REWRITES: dict[str, str] = {"fin de año": "finales de año", "cierre del año": "finales de año"}
 DATE_CLOCK_HALVES: dict[str, str] = {}
 DATE_CLOCK_HOURS: tuple[str, ...] = ()
 DATE_RECENT_HISTORY: tuple[str, ...] = ()

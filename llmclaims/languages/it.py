@@ -374,6 +374,12 @@ DATE_CENTURY_NAMES: dict[str, int] = {
     "settecento": 17, "ottocento": 18, "novecento": 19,
 }  # fmt: skip
 
+DATE_ENDED = (  # "il trimestre chiuso al 30 settembre"
+    "chiuso al", "chiusa al", "chiuso il", "chiusa il", "terminato il", "terminata il",
+    "concluso il", "conclusa il", "concluso al", "conclusa al",
+)  # fmt: skip
+DATE_REFERENCED_PERIODS = ("trimestre", "periodo")
+DATE_REWRITES: dict[str, str] = {}
 DATE_CLOCK_HALVES: dict[str, str] = {}
 DATE_CLOCK_HOURS: tuple[str, ...] = ()
 DATE_DURATION_ONE: tuple[str, ...] = ()
