@@ -52,9 +52,10 @@ def normalize_date(
             incomplete expressions: a ``date``/``datetime`` or an ISO 8601 string
             (``"2024-01-05"``, ``"2024-01-05T10:00:00Z"``; the time of day is ignored).
             Without it, nothing the expression does not state is filled in.
-        lang: ISO 639-1 code ("en", "it", "en-US", ...) or None. The English and Italian
-            rules are always active; ``lang`` decides the order of numeric dates ("7/8/07"
-            is July 8 for "en", 7 August otherwise) and the language dateparser uses.
+        lang: ISO 639-1 code ("en", "it", "es", "en-US", ...) or None. The rules of every
+            registered language are always active; ``lang`` decides the order of numeric
+            dates ("7/8/07" is July 8 for "en", 7 August otherwise), which language's tense
+            cues read ``context`` (all of them when None), and the language dateparser uses.
         context: the sentence that contains the expression (keyword only). Used, as
             HeidelTime does, for the tense of the governing verb, which decides between
             the past and the future occurrence of a bare weekday, month, day of a month,
