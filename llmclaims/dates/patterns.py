@@ -18,6 +18,7 @@ from .tables import (
     SPELLED_YEARS,
     UNITS,
     WEEKDAYS,
+    data,
     words,
 )
 
@@ -111,7 +112,7 @@ _RE_PREFIX_A = re.compile(
     + "|".join(
         re.escape(prep) + r"\s+(?=(?:" + _MON + "|" + _alt(after) + r")\b)"
         for m in registered()
-        for prep, after in m.DATE_BARE_PREPOSITIONS.items()
+        for prep, after in data(m, "DATE_BARE_PREPOSITIONS").items()
     )
     + r")(?P<rest>.*)"
 )

@@ -72,6 +72,7 @@ from .tables import (
     UNITS,
     VAGUE,
     WEEKDAYS,
+    data,
     merged,
     words,
 )
@@ -659,7 +660,12 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 # Words an indefinite article does not count ("a fine anno" is "at the end of the year").
 _NOT_AFTER_ARTICLE = (
     r"(?:"
-    + _alt(w for m in registered() for after in m.DATE_BARE_PREPOSITIONS.values() for w in after)
+    + _alt(
+        w
+        for m in registered()
+        for after in data(m, "DATE_BARE_PREPOSITIONS").values()
+        for w in after
+    )
     + r")\b"
 )
 
@@ -936,7 +942,8 @@ def _times_per() -> str:
     'per' words."""
     alts = []
     for m in registered():
-        fixed, counted, per = m.DATE_TIMES_FIXED, m.DATE_TIMES_COUNTED, m.DATE_TIMES_PER
+        fixed, counted = data(m, "DATE_TIMES_FIXED"), data(m, "DATE_TIMES_COUNTED")
+        per = data(m, "DATE_TIMES_PER")
         if per and (fixed or counted):
             heads = [*(re.escape(f) for f in fixed), *(r"\S+\s+" + re.escape(c) for c in counted)]
             alts.append("(?:" + "|".join(heads) + r")\s+" + _alt(per))

@@ -4,41 +4,53 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from typing import Any
 
 from ..languages import registered
 from .values import Granularity, Mod
+
+
+def data(module: object, name: str) -> Any:
+    """A language module's ``DATE_*`` table, empty when the module has none: a language is
+    described by the tables it needs, and an engine never fails on one it lacks."""
+    return getattr(module, name, {})
+
+
+def _per_language(name: str) -> dict[str, Any]:
+    return {m.CODE: data(m, name) for m in registered()}
+
 
 # ======================================================================================
 # Word tables (lower case), per language. They are merged for matching: the one clash
 # that matters, "ago" as the Italian abbreviation of agosto, is left out on purpose.
 # ======================================================================================
 
-_MONTHS: dict[str, dict[str, int]] = {m.CODE: m.DATE_MONTHS for m in registered()}
+_MONTHS: dict[str, dict[str, int]] = _per_language("DATE_MONTHS")
 
-_WEEKDAYS: dict[str, dict[str, int]] = {m.CODE: m.DATE_WEEKDAYS for m in registered()}
+_WEEKDAYS: dict[str, dict[str, int]] = _per_language("DATE_WEEKDAYS")
 
 # TIMEX3 season codes; _SEASON_START gives the (meteorological) first month of each.
-_SEASONS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SEASONS for m in registered()}
+_SEASONS: dict[str, dict[str, str]] = _per_language("DATE_SEASONS")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 # Parts of the day (TIMEX3 codes).
-_PARTS_OF_DAY: dict[str, dict[str, str]] = {m.CODE: m.DATE_PARTS_OF_DAY for m in registered()}
+_PARTS_OF_DAY: dict[str, dict[str, str]] = _per_language("DATE_PARTS_OF_DAY")
 
 # Deictic day words: (offset in days from publication, part of day or None).
 # Elided Italian articles are written with a space ("l' altro ieri"): see _clean().
-_DEICTIC_DAYS: dict[str, dict[str, tuple[int, str | None]]] = {
-    m.CODE: m.DATE_DEICTIC_DAYS for m in registered()
-}
+_DEICTIC_DAYS: dict[str, dict[str, tuple[int, str | None]]] = _per_language("DATE_DEICTIC_DAYS")
 
 # Whole expressions with a fixed vague value.
-_VAGUE: dict[str, dict[str, str]] = {m.CODE: m.DATE_VAGUE for m in registered()}
+_VAGUE: dict[str, dict[str, str]] = _per_language("DATE_VAGUE")
 
 # Recurrence adverbs and adjectives (TIMEX3 SET values).
-_SET_WORDS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SET_WORDS for m in registered()}
+_SET_WORDS: dict[str, dict[str, str]] = _per_language("DATE_SET_WORDS")
 
 # Duration units: word -> (TIMEX3 unit, multiplier, is a time-of-day unit).
-_UNITS: dict[str, dict[str, tuple[str, int, bool]]] = {m.CODE: m.DATE_UNITS for m in registered()}
-_PLURAL_UNITS: frozenset[str] = frozenset().union(*(m.DATE_PLURAL_UNITS for m in registered()))
+_UNITS: dict[str, dict[str, tuple[str, int, bool]]] = _per_language("DATE_UNITS")
+_PLURAL_UNITS: frozenset[str] = frozenset().union(
+    *(data(m, "DATE_PLURAL_UNITS") for m in registered())
+)
 # Large units are written in years when the count is known ("a decade" -> P10Y).
 _UNIT_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # Granularity of "N units ago" for each unit.
@@ -48,24 +60,22 @@ _UNIT_GRAN: dict[str, Granularity] = {
 }  # fmt: skip
 
 # Calendar units that this/last/next can shift, mapped to an internal unit name.
-_CAL_UNITS: dict[str, dict[str, str]] = {m.CODE: m.DATE_CAL_UNITS for m in registered()}
+_CAL_UNITS: dict[str, dict[str, str]] = _per_language("DATE_CAL_UNITS")
 
 # Qualifiers before ("last year", "lo scorso anno") or after ("l'anno scorso") the unit:
 # offset in units from the one containing the publication date.
-_QUAL_PRE: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_PRE for m in registered()}
-_QUAL_POST: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_POST for m in registered()}
+_QUAL_PRE: dict[str, dict[str, int]] = _per_language("DATE_QUAL_PRE")
+_QUAL_POST: dict[str, dict[str, int]] = _per_language("DATE_QUAL_POST")
 
 # Ordinals for quarters, halves and weeks of a month (-1 = the last one).
-_ORDINALS: dict[str, dict[str, int]] = {m.CODE: m.DATE_ORDINALS for m in registered()}
+_ORDINALS: dict[str, dict[str, int]] = _per_language("DATE_ORDINALS")
 
-_CENTURY_ORDINALS: dict[str, dict[str, int]] = {
-    m.CODE: m.DATE_CENTURY_ORDINALS for m in registered()
-}
+_CENTURY_ORDINALS: dict[str, dict[str, int]] = _per_language("DATE_CENTURY_ORDINALS")
 # Names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
 _CENTURY_NAMES: dict[str, int] = {
-    k: v for m in registered() for k, v in m.DATE_CENTURY_NAMES.items()
+    k: v for m in registered() for k, v in data(m, "DATE_CENTURY_NAMES").items()
 }
-_DECADE_WORDS: dict[str, dict[str, int]] = {m.CODE: m.DATE_DECADE_WORDS for m in registered()}
+_DECADE_WORDS: dict[str, dict[str, int]] = _per_language("DATE_DECADE_WORDS")
 
 # Time zones: abbreviation -> ISO 8601 offset suffix ("" = stated but not convertible).
 _TIME_ZONES = {
@@ -74,7 +84,7 @@ _TIME_ZONES = {
     "cest": "+02", "bst": "+01", "jst": "+09", "aest": "+10",
     # generic US zone names do not say whether daylight saving applies
     "et": "", "ct": "", "mt": "", "pt": "",
-    **{w: "" for m in registered() for w in m.DATE_LOCAL_TIME},
+    **{w: "" for m in registered() for w in data(m, "DATE_LOCAL_TIME")},
 }  # fmt: skip
 
 
@@ -114,7 +124,7 @@ def _holiday(spec: _HolidaySpec) -> tuple[int, int] | Callable[[int], _dt.date]:
 
 
 _HOLIDAYS: dict[str, dict[str, tuple[int, int] | Callable[[int], _dt.date]]] = {
-    m.CODE: {k: _holiday(v) for k, v in m.DATE_HOLIDAYS.items()} for m in registered()
+    m.CODE: {k: _holiday(v) for k, v in data(m, "DATE_HOLIDAYS").items()} for m in registered()
 }
 # Plural weekdays read as habitual ("Mondays"), in languages that form them.
 _HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
@@ -124,16 +134,20 @@ _HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
 # Leading modifiers, with the TimeML mod they imply, and function words (mod None). They
 # are removed one at a time and the rules are tried again after each removal, so "in two
 # weeks" is read before "in" is dropped. Elided articles are spelled with a space.
-_PREFIXES: dict[str, list[tuple[str, Mod | None]]] = {m.CODE: m.DATE_PREFIXES for m in registered()}
+_PREFIXES: dict[str, list[tuple[str, Mod | None]]] = _per_language("DATE_PREFIXES")
 # Trailing modifiers ("tre anni circa", "two years or so").
 _SUFFIXES: dict[str, Mod | None] = {}
 for _m in registered():
-    _SUFFIXES.update(_m.DATE_SUFFIXES)
+    _SUFFIXES.update(data(_m, "DATE_SUFFIXES"))
 
 
 # Cardinal number words and counting idioms ("a couple of", "mezz'"), and fuzzy quantities.
-_NUMBERS: dict[str, float] = {k: v for m in registered() for k, v in m.DATE_NUMBERS.items()}
-_FUZZY_NUMBERS: frozenset[str] = frozenset().union(*(m.DATE_FUZZY_NUMBERS for m in registered()))
+_NUMBERS: dict[str, float] = {
+    k: v for m in registered() for k, v in data(m, "DATE_NUMBERS").items()
+}
+_FUZZY_NUMBERS: frozenset[str] = frozenset().union(
+    *(data(m, "DATE_FUZZY_NUMBERS") for m in registered())
+)
 
 
 def _spelled_years() -> dict[str, int]:
@@ -141,7 +155,9 @@ def _spelled_years() -> dict[str, int]:
     ``DATE_YEAR_*`` tables), mapped to its number."""
     out: dict[str, int] = {}
     for m in registered():
-        below_100 = {w: int(n) for w, n in m.DATE_NUMBERS.items() if n == int(n) and 1 <= n < 100}
+        below_100 = {
+            w: int(n) for w, n in data(m, "DATE_NUMBERS").items() if n == int(n) and 1 <= n < 100
+        }
         digits = {w: n for w, n in below_100.items() if n < 10}
         for century_word, century in getattr(m, "DATE_YEAR_CENTURIES", {}).items():
             out.update({f"{century_word} {w}": 100 * century + n for w, n in below_100.items()
