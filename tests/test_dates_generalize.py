@@ -128,3 +128,17 @@ def test_reporting_periods(expression: str, lang: str, reference: str | None, ex
 def test_year_end_is_the_end_of_the_year(expression: str) -> None:
     got = normalize_date(expression, "1995-11-02", "en")
     assert (got.value, got.mod) == ("1995", "END")
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("last year's third quarter", "1994-Q3"),
+        ("1993's fourth quarter", "1993-Q4"),
+        ("this year's first half", "1995-H1"),
+        ("fiscal 1994's second half", "FY1994-H2"),
+        ("the plan's second phase", None),  # not a date: no rule reads the rewritten form
+    ],
+)
+def test_a_possessive_period_is_the_period_of_its_owner(expression: str, expected) -> None:
+    assert normalize_date(expression, "1995-11-02", "en").value == expected

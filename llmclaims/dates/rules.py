@@ -950,9 +950,19 @@ def _times_per() -> str:
     return "|".join(alts) or "(?!)"
 
 
+_POSSESSIVE: dict[str, str] = merged("DATE_POSSESSIVE")
+
+
+def _h_possessive(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """"last year's third quarter", "1988's fourth quarter": read as "<B> of <A>"."""
+    of = _POSSESSIVE[m.group("p")]
+    return _parse(f"{m.group('b')} {of} {m.group('a')}", ctx)
+
+
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # vague references and fixed phrases
     (_c(_alt(VAGUE)), _h_vague),
+    (_c(r"(?P<a>.+?)(?P<p>" + _alt(_POSSESSIVE) + r")\s+(?P<b>.+)"), _h_possessive),
     (_c(_SAME_DET + r"\s*(?P<u>" + _alt(_SAME_UNITS) + r")(?:\s+(?P<back>" + _YEAR_BACK + r"))?"
         r"|" + _w("YEAR_EARLIER") + r"\s+(?P<u2>" + _alt(_SAME_UNITS) + r")"
         r"|" + _w("AT_THE_TIME")), _h_same),

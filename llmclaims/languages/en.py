@@ -452,6 +452,9 @@ DATE_CENTURY_NAMES: dict[str, int] = {}  # "il Novecento"
 DATE_ENDED = ("ended", "ending", "that ended", "which ended")
 # "the quarter", "the period": the one the article is talking about (the reference).
 DATE_REFERENCED_PERIODS = ("quarter", "period")
+# "last year's third quarter" is "third quarter of last year": the possessive marker and the
+# preposition of the same reading.
+DATE_POSSESSIVE = {"'s": "of"}
 # Whole expressions read as another phrasing of the same language.
 DATE_REWRITES = {
     "year-end": "the end of the year", "year end": "the end of the year",
