@@ -2,16 +2,21 @@
 
 Every gold TIMEX3 of two English news corpora is normalized from its text, with the
 document creation time (DCT) as publication date, and the predicted value is compared with
-the gold ``value`` attribute. Each corpus is run twice:
+the gold ``value`` attribute. Each corpus is run three times:
 
 * **isolated**: ``normalize_date(text, published=DCT, lang="en")``, the expression alone;
-* **in context**: the same plus ``context=`` the expression's sentence and ``reference=``
-  the value of the previous DATE of the same document, in text order, as normalized by
-  this same run (a calendar value: a date, week, month, quarter, half, season or year,
-  never a range, duration, vague value or placeholder; none before the first one). The
-  reference is our own output, never a gold value.
+* **sentence**: the same plus ``context=`` the expression's sentence;
+* **pipeline** (the headline): the sentence plus ``reference=`` from
+  ``llmclaims.dates.document_references``, exactly as ``llmclaims.assemble`` passes them
+  for a timeline: the value of the previous DATE of the same document, in text order, as
+  normalized by the same code (a calendar value: a date, week, month, quarter, half,
+  season or year, never a range, duration, vague value or placeholder; none before the
+  first one). The reference is our own output, never a gold value. Every gold expression
+  is an entry here, while a model's timeline may list fewer dates: for the pipeline this
+  is the figure when the timeline holds every time expression of the article.
 
-Corpora, looked up under ``--data-dir`` (default: ``../shared/data`` relative to the repo):
+Corpora, looked up under ``--data-dir`` (default: ``$LLMCLAIMS_SHARED_DATA``, else
+``../shared/data`` relative to the repo):
 
 * ``tempeval3_platinum/*.tml``: TempEval-3 platinum test set, inline TimeML. The DCT is
   the TIMEX3 with ``functionInDocument="CREATION_TIME"``; the evaluated expressions are
@@ -48,21 +53,27 @@ Usage::
     python benchmarks/timex_normalization.py [--data-dir DIR] [--corpus NAME]
         [--errors N [--sentences]] [--json]
 
-``--errors N`` prints the first N in-context mistakes (with ``--sentences``, their
+``--errors N`` prints the first N pipeline mistakes (with ``--sentences``, their
 sentences); use it on ``meantime_en`` only. With ``--json`` the last line printed is one
-JSON object holding the in-context figures per corpus and type, and the isolated ones
-under the key ``"isolated"`` in the same shape::
+JSON object holding the pipeline figures per corpus and type, and the other two runs under
+the keys ``"isolated"`` and ``"sentence"`` in the same shape::
 
     {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, "TIME": ..., ...},
      "meantime_en": {...},
      "isolated": {"tempeval3_platinum": {"DATE": {"n": ..., "accuracy": ...}, ...},
-                  "meantime_en": {...}}}
+                  "meantime_en": {...}},
+     "sentence": {...}}
+
+It exits with status 2, printing nothing on stdout, when a corpus has no gold expression
+(a missing or moved data folder).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
+import os
 import re
 import sys
 import time
@@ -76,9 +87,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from llmclaims.dates import normalize_date  # noqa: E402
+from llmclaims.dates import document_references, normalize_date  # noqa: E402
 
-DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("LLMCLAIMS_SHARED_DATA") or REPO_ROOT.parent / "shared" / "data"
+)
 CORPORA = ("tempeval3_platinum", "meantime_en")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -259,40 +272,46 @@ def iter_corpus(name: str, data_dir: Path, skipped: list[int] | None = None) -> 
         raise ValueError(f"unknown corpus {name!r}")
 
 
-# A value that can anchor later expressions: a calendar date, week, month, quarter, half,
-# season or year (not a range, duration, vague reference or placeholder).
-_RE_ANCHOR_VALUE = re.compile(
-    r"(?:FY)?\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-\d)?|Q\d|H\d|SP|SU|FA|WI))?"
-)
+MODES = ("isolated", "sentence", "pipeline")
 
 
 def evaluate(
-    name: str, data_dir: Path, in_context: bool = True
+    name: str, data_dir: Path, mode: str = "pipeline"
 ) -> tuple[dict[str, dict[str, float]], list[tuple], int]:
     """Score one corpus: per-type stats, the mistakes, and the skipped implicit TIMEX3s.
 
-    ``in_context``: pass each expression's sentence as ``context`` and, as ``reference``,
-    the value of the previous DATE of the same document (in text order) as normalized by
-    this run (never the gold value). Otherwise only the expression and the DCT are given.
+    ``mode`` (see the module docstring): ``"isolated"`` gives the expression and the DCT;
+    ``"sentence"`` adds the sentence as ``context``; ``"pipeline"`` adds, as ``reference``,
+    what ``document_references`` gives for the document's expressions in text order (the
+    previous DATE as normalized by the same code, never the gold value).
     """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     stats: dict[str, dict[str, float]] = {t: {"n": 0, "correct": 0} for t in TYPES}
     errors = []
     skipped: list[int] = []
-    doc, reference = None, None
+    documents: dict[str, list[GoldTimex]] = {}
     for g in iter_corpus(name, data_dir, skipped):
-        if g.doc != doc:
-            doc, reference = g.doc, None
-        extra = {"context": g.sentence or None, "reference": reference} if in_context else {}
-        result = normalize_date(g.text, published=dct_date(g.dct), lang="en", **extra)
-        pred = result.value
-        if result.type == "DATE" and pred and _RE_ANCHOR_VALUE.fullmatch(pred):
-            reference = pred
-        s = stats.setdefault(g.type, {"n": 0, "correct": 0})
-        s["n"] += 1
-        if pred == g.value:
-            s["correct"] += 1
-        else:
-            errors.append((g.doc, g.type, g.text, g.value, pred, g.dct, g.sentence))
+        documents.setdefault(g.doc, []).append(g)
+    for gold in documents.values():
+        dct = dct_date(gold[0].dct)
+        references: list[str | None] = [None] * len(gold)
+        if mode == "pipeline":
+            entries = [(i, g.text, g.sentence or None) for i, g in enumerate(gold)]
+            references = document_references(entries, _dt.date.fromisoformat(dct), "en")
+        for g, reference in zip(gold, references, strict=True):
+            extra: dict[str, Any] = {}
+            if mode != "isolated":
+                extra["context"] = g.sentence or None
+            if mode == "pipeline":
+                extra["reference"] = reference
+            pred = normalize_date(g.text, published=dct, lang="en", **extra).value
+            s = stats.setdefault(g.type, {"n": 0, "correct": 0})
+            s["n"] += 1
+            if pred == g.value:
+                s["correct"] += 1
+            else:
+                errors.append((g.doc, g.type, g.text, g.value, pred, g.dct, g.sentence))
     for s in stats.values():
         s["accuracy"] = round(s["correct"] / s["n"], 4) if s["n"] else 0.0
     return stats, errors, sum(skipped)
@@ -321,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="print the first N in-context mistakes per corpus (do not use on the held-out "
+        help="print the first N pipeline mistakes per corpus (do not use on the held-out "
         "tempeval3_platinum)",
     )
     ap.add_argument("--sentences", action="store_true", help="print the sentence of each mistake")
@@ -333,10 +352,12 @@ def main(argv: list[str] | None = None) -> int:
 
     summary: dict[str, Any] = {}
     isolated: dict[str, Any] = {}
+    sentence: dict[str, Any] = {}
     for name in args.corpus or CORPORA:
         t0 = time.perf_counter()
-        iso_stats, _, skipped = evaluate(name, args.data_dir, in_context=False)
-        stats, errors, _ = evaluate(name, args.data_dir, in_context=True)
+        iso_stats, _, skipped = evaluate(name, args.data_dir, "isolated")
+        sentence_stats, _, _ = evaluate(name, args.data_dir, "sentence")
+        stats, errors, _ = evaluate(name, args.data_dir, "pipeline")
         elapsed = time.perf_counter() - t0
         n_all = sum(int(s["n"]) for s in stats.values())
         if n_all == 0:
@@ -347,17 +368,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         note = f", {skipped} non-text-consuming TIMEX3 skipped" if skipped else ""
-        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for both runs)")
+        print(f"\n{name}: {n_all} expressions{note} ({elapsed:.1f}s for the three runs)")
         _print_table("isolated (expression + DCT)", iso_stats)
-        _print_table("in context (+ sentence and previous DATE as reference)", stats)
+        _print_table("sentence (+ the expression's sentence)", sentence_stats)
+        _print_table("pipeline (+ previous DATE of the document as reference)", stats)
         for doc, typ, text, gold, pred, dct, sentence in errors[: args.errors]:
             print(f"    [{typ}] {text!r:42} gold={gold:<20} pred={pred}  dct={dct}  ({doc})")
             if args.sentences:
                 print(f"        {sentence}")
         summary[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in stats.items()}
         isolated[name] = {t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in iso_stats.items()}
+        sentence[name] = {
+            t: {"n": s["n"], "accuracy": s["accuracy"]} for t, s in sentence_stats.items()
+        }
     if args.json:
-        print(json.dumps({**summary, "isolated": isolated}))
+        print(json.dumps({**summary, "isolated": isolated, "sentence": sentence}))
     return 0
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from . import languages
 from .claim_checks import claim_flags
-from .dates import is_timex3_value, normalize_date
+from .dates import document_references, is_timex3_value, normalize_date
 from .grounding import evidence_too_short, locate_evidence, sentence_around
 from .hedging import CueTexts
 from .links import repair_links
@@ -184,12 +184,15 @@ def resolve_date(
     lang: str,
     *,
     context: str | None = None,
+    reference: str | None = None,
 ) -> tuple[str | None, str | None, list[str]]:
     """Cross-check the model's TIMEX3 value with `normalize_date`; return (value, normalized,
     flags).
 
     `context` is the sentence around the entry's evidence (it lets the normalizer read the
-    tense: "on Friday" in a sentence about the past).
+    tense: "on Friday" in a sentence about the past); `reference` the last date the
+    normalizer found earlier in the article (`llmclaims.dates.document_references`), for
+    anaphoric expressions such as "that day" or "the following week".
 
     The rule: the model's value stands (it read the whole article, and resolves references
     such as "that day" that no rule can), unless
@@ -201,7 +204,9 @@ def resolve_date(
     Whenever the normalizer found a value that differs from the one kept, the entry is
     flagged `date_disagreement` and both opinions stay visible (`model_value`, `normalized`).
     """
-    normalized = normalize_date(expression, published=published, lang=lang, context=context).value
+    normalized = normalize_date(
+        expression, published=published, lang=lang, context=context, reference=reference
+    ).value
     flags: list[str] = []
     value = model_value
     if model_value is None:
@@ -310,7 +315,7 @@ def assemble(
             claims.append(Claim.model_validate(values))
     kept_claims = {c.id for c in claims}
 
-    timeline: list[TimelineEntry] = []
+    entries = []
     for i, t in enumerate(wire.timeline):
         grounded = ground(t, "timeline", f"T{i + 1}")
         if grounded is not None:
@@ -321,22 +326,30 @@ def assemble(
                 if (spans)
                 else None
             )
-            value, normalized, date_flags = resolve_date(
-                t.expression, t.value, published, wire.language, context=context
-            )
-            expression_span = locate_expression(t.expression, spans, text)
-            if expression_span is None:
-                date_flags.append("expression_not_found")
-            if normalized is None:
-                date_flags.append("date_unverified")
-            values.update(
-                value=value,
-                expression_span=expression_span,
-                model_value=t.value,
-                normalized=normalized,
-                flags=values["flags"] + date_flags,
-            )
-            timeline.append(TimelineEntry.model_validate(values))
+            entries.append((t, values, context, locate_expression(t.expression, spans, text)))
+    # Anaphoric dates ("that day") are read against the last date found earlier in the text.
+    references = document_references(
+        [(sp.start if sp else None, t.expression, ctx) for t, _, ctx, sp in entries],
+        published,
+        wire.language,
+    )
+    timeline: list[TimelineEntry] = []
+    for (t, values, context, expression_span), reference in zip(entries, references, strict=True):
+        value, normalized, date_flags = resolve_date(
+            t.expression, t.value, published, wire.language, context=context, reference=reference
+        )
+        if expression_span is None:
+            date_flags.append("expression_not_found")
+        if normalized is None:
+            date_flags.append("date_unverified")
+        values.update(
+            value=value,
+            expression_span=expression_span,
+            model_value=t.value,
+            normalized=normalized,
+            flags=values["flags"] + date_flags,
+        )
+        timeline.append(TimelineEntry.model_validate(values))
 
     metadata = Metadata(
         model=answer.model,

@@ -853,7 +853,7 @@ Shares will rise <TIMEX3 tid="t3" type="DATE" value="2009-04-10">next Friday</TI
 """
 
 
-def test_benchmark_runs_isolated_and_in_context(tmp_path: Path, capsys) -> None:
+def test_benchmark_runs_isolated_sentence_and_pipeline(tmp_path: Path, capsys) -> None:
     import json
 
     bench = _load_benchmark()
@@ -866,15 +866,20 @@ def test_benchmark_runs_isolated_and_in_context(tmp_path: Path, capsys) -> None:
         "A report came out the same day.",
         "Shares will rise next Friday",
     ]
-    isolated, _, _ = bench.evaluate("tempeval3_platinum", tmp_path, in_context=False)
-    in_context, errors, _ = bench.evaluate("tempeval3_platinum", tmp_path, in_context=True)
+    isolated, _, _ = bench.evaluate("tempeval3_platinum", tmp_path, "isolated")
+    sentence, errors, _ = bench.evaluate("tempeval3_platinum", tmp_path, "sentence")
+    pipeline, _, _ = bench.evaluate("tempeval3_platinum", tmp_path, "pipeline")
     assert (isolated["DATE"]["n"], isolated["DATE"]["correct"]) == (3, 2)  # "the same day"
-    assert (in_context["DATE"]["n"], in_context["DATE"]["correct"]) == (3, 3)
-    assert errors == []
+    assert (sentence["DATE"]["n"], sentence["DATE"]["correct"]) == (3, 2)  # needs a reference
+    assert [e[2] for e in errors] == ["the same day"]
+    assert (pipeline["DATE"]["n"], pipeline["DATE"]["correct"]) == (3, 3)
+    with pytest.raises(ValueError, match="mode"):
+        bench.evaluate("tempeval3_platinum", tmp_path, "in_context")
     bench.main(["--data-dir", str(tmp_path), "--corpus", "tempeval3_platinum", "--json"])
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert summary["tempeval3_platinum"]["DATE"] == {"n": 3, "accuracy": 1.0}
     assert summary["isolated"]["tempeval3_platinum"]["DATE"] == {"n": 3, "accuracy": 0.6667}
+    assert summary["sentence"]["tempeval3_platinum"]["DATE"] == {"n": 3, "accuracy": 0.6667}
 
 
 def test_benchmark_meantime_sentences_in_text_order() -> None:

@@ -6,11 +6,13 @@
 
 Design
 ------
-* **Rules first, dateparser last.** English and Italian are covered by regular expressions
-  compiled once from word tables (months, weekdays, numbers, units, qualifiers, vague words;
-  see the "Word tables" section). ``dateparser`` is consulted only when no rule matches and
-  the expression contains a digit, or when ``lang`` is a language the tables do not cover:
-  it is slow, and it silently fills in missing parts from its relative base.
+* **Rules first, dateparser last.** Every language with a module in ``llmclaims.languages``
+  (English, Italian, Spanish) is covered by regular expressions compiled once from that
+  module's ``DATE_*`` word tables (months, weekdays, numbers, units, qualifiers, range and
+  shift words, tense cues); no word of any language is written in this package.
+  ``dateparser`` is consulted only when no rule matches and the expression contains a digit,
+  or when ``lang`` is a language without a module: it is slow, and it silently fills in
+  missing parts from its relative base.
 * **Never invent what the text does not say.** The publication date is the only anchor; the
   machine's clock is never read. Without a publication date, a part the expression does not
   state stays unknown: "lo scorso novembre" gives ``XXXX-11``, "30 dicembre" gives
@@ -65,7 +67,14 @@ Design
     one on or after it. "Boeing delivered the jet on Tuesday", published Monday
     2006-05-29, is 2006-05-23 (without context: the nearest Tuesday, 2006-05-30); "the
     plant will close in November", published in January, is next November. Tense cues
-    are found without a tagger (see ``_tense``); no cue means no change.
+    are found without a tagger (see ``_tense``); no cue means no change. The dated event's
+    own clause decides: a present-tense verb there stops the search, so a reporting verb
+    further back does not ("said it is calling for the redemption on Dec. 7" is the nearest
+    Dec. 7); a temporal preposition right before the expression decides first ("since
+    March" looks back, "until Friday" gives no direction); a period right after a
+    determiner modifies a noun ("expects to report a third-quarter loss") and keeps the
+    news default. Spelled-out years ("nineteen ninety-six", "duemilanove", "dos mil
+    nueve") are read as digits.
   - *Reference* (narrative anchoring): anaphoric expressions are resolved against the last
     date mentioned before the expression: "the same day", "that day", "its date", "at the
     time" → the reference; "the next day", "the following week", "the previous year",
@@ -78,6 +87,8 @@ Design
     is understood as an expression on its own too.
   - Without a publication date, context and reference are ignored, so no year that the
     expression does not state can appear.
+  - In the pipeline the reference comes from :func:`document_references`: the last
+    calendar date the normalizer found for a timeline expression earlier in the article.
 * **Vague references**: "recently", "di recente", "in passato" → ``PAST_REF``; "now", "ora",
   "currently", "attualmente" → ``PRESENT_REF``; "in the future", "presto", "later" →
   ``FUTURE_REF``. "today"/"oggi" is the publication date, not ``PRESENT_REF``.
@@ -97,7 +108,16 @@ Design
   puts them nearest to publication ("'82" in 2008 is 1982) and stay unknown without one.
 """
 
+from .anchoring import document_references
 from .normalize import normalize_date
 from .values import DateValue, Granularity, Mod, TimexType, is_timex3_value
 
-__all__ = ["DateValue", "Granularity", "Mod", "TimexType", "is_timex3_value", "normalize_date"]
+__all__ = [
+    "DateValue",
+    "Granularity",
+    "Mod",
+    "TimexType",
+    "document_references",
+    "is_timex3_value",
+    "normalize_date",
+]

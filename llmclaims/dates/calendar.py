@@ -41,7 +41,7 @@ class _Ctx:
         """Tense of the verb governing the expression (None: unknown or no context)."""
         if self.context is None or self.dct is None:
             return None
-        return _tense(self.context, self.expr)
+        return _tense(self.context, self.expr, self.lang)
 
     def right(self) -> str:
         """Lower-cased text that follows the expression in its sentence ("" if unknown)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from ..languages import supported
 from .calendar import _Ctx, _week_str
 from .rules import _format_parts, _Parts
 from .values import DateValue, Granularity, _dv
@@ -14,7 +15,7 @@ from .values import DateValue, Granularity, _dv
 # ======================================================================================
 
 _SENTINELS = (_dt.datetime(1911, 3, 17, 13, 13), _dt.datetime(2087, 10, 26, 7, 7))
-_RULE_LANGS = {"en", "it"}
+_RULE_LANGS = set(supported())  # languages with rules: dateparser is their last resort
 _DATEPARSER_ERRORS = (ValueError, KeyError, TypeError, OverflowError, AttributeError)
 
 

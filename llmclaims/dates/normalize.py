@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..published import parse_published
 from .calendar import _Ctx
 from .fallback import _RULE_LANGS, _dateparser_fallback
-from .patterns import _RE_NUMBER_ONLY, _clean
+from .patterns import _RE_NUMBER_ONLY, _clean, _spell_years, _w, _w_sp
 from .reference import _parse_reference
 from .rules import _parse_with_mod
 from .values import DateValue, _dv, is_timex3_value
@@ -52,9 +52,10 @@ def normalize_date(
             incomplete expressions: a ``date``/``datetime`` or an ISO 8601 string
             (``"2024-01-05"``, ``"2024-01-05T10:00:00Z"``; the time of day is ignored).
             Without it, nothing the expression does not state is filled in.
-        lang: ISO 639-1 code ("en", "it", "en-US", ...) or None. The English and Italian
-            rules are always active; ``lang`` decides the order of numeric dates ("7/8/07"
-            is July 8 for "en", 7 August otherwise) and the language dateparser uses.
+        lang: ISO 639-1 code ("en", "it", "es", "en-US", ...) or None. The rules of every
+            registered language are always active; ``lang`` decides the order of numeric
+            dates ("7/8/07" is July 8 for "en", 7 August otherwise), which language's tense
+            cues read ``context`` (all of them when None), and the language dateparser uses.
         context: the sentence that contains the expression (keyword only). Used, as
             HeidelTime does, for the tense of the governing verb, which decides between
             the past and the future occurrence of a bare weekday, month, day of a month,
@@ -115,8 +116,20 @@ def _coerce_reference(reference: _dt.date | str | None) -> str | None:
 # "October" + "of next year": a year qualifier right after a bare month, season or
 # part of a year completes it.
 _RE_RIGHT_YEAR = re.compile(
-    r"(?:of\s+|del\s+|dell'\s*)?(?:the\s+)?(?:next|last|this|following|previous|prossimo|scorso)"
-    r"\s+(?:year|anno)\b|(?:dell'|del)\s*anno\s+(?:prossimo|scorso|successivo|precedente)\b"
+    r"(?:"
+    + _w_sp("OF")
+    + r")?(?:"
+    + _w("ARTICLES")
+    + r"\s+)?"
+    + _w("RIGHT_YEAR_PRE")
+    + r"\s+"
+    + _w("YEAR_WORD")
+    + r"\b|"
+    + _w_sp("OF")
+    + _w("YEAR_WORD")
+    + r"\s+"
+    + _w("RIGHT_YEAR_POST")
+    + r"\b"
 )
 _COMPLETABLE = {"month", "season", "quarter", "half"}
 
@@ -131,7 +144,7 @@ def _normalize_cached(
 ) -> DateValue:
     ref = _parse_reference(reference) if reference else None
     ctx = _Ctx(dct=dct, lang=lang, context=context, expr=expression, ref=ref)
-    s = _clean(expression)
+    s = _spell_years(_clean(expression))
     out, mod = _parse_with_mod(s, ctx) if s else (None, None)
     if (
         out is not None

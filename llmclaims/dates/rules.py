@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..languages import registered
 from .calendar import (
     _add_months,
     _Ctx,
@@ -26,6 +27,7 @@ from .patterns import (
     _DURATION,
     _MON,
     _NUM,
+    _ORD_SFX,
     _POD,
     _RE_PREFIX,
     _RE_PREFIX_A,
@@ -40,12 +42,12 @@ from .patterns import (
     _c,
     _clean,
     _strip_function_words,
+    _w,
+    _w_sp,
 )
 from .reference import _REF_ANCHORS, _parse_reference, _ref_shift_years, _ref_unit, _ref_value
 from .tables import (
-    _CENTURY_ORDINALS,
-    _DECADE_WORDS,
-    _IT_CENTURY_NAMES,
+    _CENTURY_NAMES,
     _NUMBERS,
     _PLURAL_UNITS,
     _SEASON_START,
@@ -70,6 +72,9 @@ from .tables import (
     UNITS,
     VAGUE,
     WEEKDAYS,
+    data,
+    merged,
+    words,
 )
 from .values import DateValue, Granularity, Mod, _dv, _safe_date
 
@@ -90,13 +95,14 @@ class _Parts:
 
 
 # fmt: off
-_WD_PREFIX = r"(?:(?P<wd>" + _WD + r")\s+(?:the\s+)?)?"
+_ART = r"(?:" + _w("ARTICLES") + r"\s+)?"  # "Friday the 13th", "July the 4th"
+_WD_PREFIX = r"(?:(?P<wd>" + _WD + r")\s+" + _ART + ")?"
 _ABS_PATTERNS: list[re.Pattern[str]] = [
     # 4 gennaio 2024 / the 4th of July / 30 dicembre / 1° gennaio del 2024
-    _c(_WD_PREFIX + _DAY + r"\s+(?:of\s+|de\s+)?(?P<m>" + _MON + r")(?:\s+" + _YEAR_OF + _YEAR
-       + ")?"),
+    _c(_WD_PREFIX + _DAY + r"\s+(?:" + _w_sp("DAY_OF_MONTH") + r")?(?P<m>" + _MON + r")"
+       r"(?:\s+" + _YEAR_OF + _YEAR + ")?"),
     # January 4 2024 / Dec. 30 / July the 4th
-    _c(_WD_PREFIX + r"(?P<m>" + _MON + r")\s+(?:the\s+)?" + _DAY + r"(?:\s+" + _YEAR + ")?"),
+    _c(_WD_PREFIX + r"(?P<m>" + _MON + r")\s+" + _ART + _DAY + r"(?:\s+" + _YEAR + ")?"),
     # March 2013 / gennaio del 2024 / March '13
     _c(r"(?P<m>" + _MON + r")\s+" + _YEAR_OF + _YEAR),
     # 2024-01-04 / 2024-01 / 2024/01/04 (a time part is ignored)
@@ -104,13 +110,17 @@ _ABS_PATTERNS: list[re.Pattern[str]] = [
     # 4/1/2024, 4.1.24: day/month order depends on the language
     _c(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{4}|\d{2})"),
     # 2009 / '82 / (the) year 2009 / (l') anno 2009
-    _c(r"(?:year\s+|anno\s+)?" + _YEAR),
+    _c(r"(?:" + _w("YEAR_WORD") + r"\s+)?" + _YEAR),
     # March / marzo
     _c(r"(?P<m>" + _MON + r")"),
     # the 15th / the 1st (a bare "15" is too ambiguous)
-    _c(r"(?P<d>\d{1,2})(?:st|nd|rd|th|°|º)|(?P<d1>first|primo)"),
+    _c(r"(?P<d>\d{1,2})" + _ORD_SFX + r"|(?P<d1>" + _w("DAY_ONE") + ")"),
 ]
 # fmt: on
+
+
+# Languages that write numeric dates month first ("7/8/07" is July 8).
+_MONTH_FIRST = frozenset(m.CODE for m in registered() if getattr(m, "DATE_MONTH_FIRST", False))
 
 
 def _abs_parts(s: str, ctx: _Ctx, allow_bare_day: bool = False) -> _Parts | None:
@@ -126,7 +136,7 @@ def _abs_parts(s: str, ctx: _Ctx, allow_bare_day: bool = False) -> _Parts | None
     y = mo = d = yy = None
     if g.get("a"):
         a, b, c = int(g["a"]), int(g["b"]), g["c"]
-        if a > 12 or (b <= 12 and ctx.lang != "en"):
+        if a > 12 or (b <= 12 and ctx.lang not in _MONTH_FIRST):
             d, mo = a, b
         else:
             mo, d = a, b
@@ -273,18 +283,9 @@ def _h_publication_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     return _dv(_anaphoric_day(ctx).isoformat(), "day", anchored=True)
 
 
-_STREAK_UNITS = {
-    "day": "day", "session": "day", "trading day": "day", "trading session": "day",
-    "week": "week", "month": "month", "quarter": "quarter", "year": "year",
-    "giorno": "day", "giornata": "day", "seduta": "day", "settimana": "week",
-    "mese": "month", "trimestre": "quarter", "anno": "year",
-}  # fmt: skip
-_STREAK_ORDINALS = {
-    *_CENTURY_ORDINALS["en"],
-    *_CENTURY_ORDINALS["it"],
-    *(w[:-1] + "a" for w in _CENTURY_ORDINALS["it"]),
-}
-_RE_IN_A_ROW = re.compile(r"(?:in\s+a\s+row|running|straight|di\s+fila|consecutiv[oaie])\b")
+_STREAK_UNITS: dict[str, str] = merged("DATE_STREAK_UNITS")
+_STREAK_ORDINALS = words("DATE_STREAK_ORDINALS")
+_RE_IN_A_ROW = re.compile(_w("IN_A_ROW") + r"\b")
 
 
 def _h_streak(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -466,10 +467,13 @@ def _ref_shift(m: re.Match[str], ctx: _Ctx, sign: int) -> DateValue | None:
     return _dv(shifted[0], shifted[1], anchored=True) if shifted else None
 
 
+_RE_BEFORE_END = re.compile(_w("BEFORE") + "$")
+
+
 def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     """'three days later', 'due anni dopo', 'two days before': from the reference time;
     without one, relative to a time we do not know."""
-    sign = -1 if re.search(r"(?:before|prima)$", m.group(0)) else 1
+    sign = -1 if _RE_BEFORE_END.search(m.group(0)) else 1
     if (out := _ref_shift(m, ctx, sign)) is not None:
         return out
     return _dv(None, _UNIT_GRAN.get(UNITS[m.group("u")][0], "day"))
@@ -480,6 +484,11 @@ def _h_earlier(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     article was talking about); otherwise, in news, from the reporting time
     (year-on-year comparisons)."""
     return _ref_shift(m, ctx, -1) or _h_shift(-1)(m, ctx)
+
+
+_ONE_UNIT_LEADS = frozenset(words("DATE_DURATION_ONE"))
+_DURATION_QUALIFIERS = frozenset(words("DATE_DURATION_QUALIFIERS"))
+_APPROX_BEFORE_NUMBER = frozenset(words("DATE_APPROX_BEFORE_NUMBER"))
 
 
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -496,7 +505,7 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
             n += 0.5
     elif unit in _PLURAL_UNITS:
         n = None  # "years", "settimane": an unspecified number
-    elif lead in ("past", "recent") or (adj and not lead):
+    elif lead in _ONE_UNIT_LEADS or (adj and not lead):
         n = 1.0  # "the past year", "a full year"; "the last year" is a date (_h_rel_unit)
     else:
         return None
@@ -539,6 +548,9 @@ def _h_week_of_date(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     return _dv(_week_str(_dt.date.fromisoformat(day.value)), "week", anchored=day.anchored)
 
 
+_THIS_YEAR = frozenset(words("DATE_THIS_YEAR"))
+
+
 def _year_expr(text: str | None, ctx: _Ctx) -> tuple[int | None, bool, bool]:
     """Year part of "the first quarter of <year>": (year, understood, anchored)."""
     if not text:
@@ -547,16 +559,37 @@ def _year_expr(text: str | None, ctx: _Ctx) -> tuple[int | None, bool, bool]:
     if re.fullmatch(r"\d{4}|'?\d{2}", s):
         y, anchored = _year_token(s, ctx)
         return y, True, anchored
-    if s in ("year", "anno", "current year", "anno in corso", "anno corrente"):
+    if s in _THIS_YEAR:
         return (ctx.dct.year if ctx.dct else None), True, ctx.dct is not None
     rel = _RE_REL_UNIT.fullmatch(s)
     unit = rel and _g(rel, "u", "u2")
-    if rel and unit and CAL_UNITS[unit] in ("year", "fy") and rel.group("q") != "past":
+    is_year = bool(rel and unit and CAL_UNITS[unit] in ("year", "fy"))
+    if rel and is_year and rel.group("q") not in _DURATION_QUALIFIERS:
         v = _h_rel_unit(rel, ctx)
         if v is None or v.value is None:
             return None, True, False
         return int(v.value.removeprefix("FY")), True, True
     return None, False, False
+
+
+def _h_unit_ended(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """'the quarter ended Sept. 30' is the quarter holding that day, 'the fiscal year ended
+    Sept. 30, 1989' FY1989; with a count ('the nine months ended Sept. 30'), a duration."""
+    word = _RE_SPACES.sub(" ", m.group("u"))
+    if m.group("n"):
+        n = _num_value(m.group("n"))
+        return _dv(_duration_value(n, word), "duration") if n and word in UNITS else None
+    unit = CAL_UNITS.get(word)
+    end = _parse(_strip_function_words(m.group("rest")), ctx)
+    if unit is None or end is None or end.granularity != "day":
+        return None
+    gran = _UNIT_GRANULARITY[unit]
+    if end.value is None or end.value.startswith("X"):
+        return _dv(None, gran)
+    day = _dt.date.fromisoformat(end.value)
+    if unit == "fy":
+        return _dv(f"FY{day.year:04d}", "year", anchored=end.anchored)
+    return _dv(_period_str(unit, 0, day), gran, anchored=end.anchored)
 
 
 def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -571,9 +604,14 @@ def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     idx = 12 // size if idx == -1 else idx
     if not 1 <= idx <= 12 // size:
         return None
+    fiscal = _RE_FISCAL_YEAR.fullmatch(_strip_function_words(year_text or ""))
+    if fiscal:  # "the third quarter of fiscal 1989": a quarter of the fiscal year
+        year_text = fiscal.group("y")
     y, understood, anchored = _year_expr(year_text, ctx)
     if not understood:
         return None
+    if fiscal and y is not None:
+        return _dv(f"FY{y:04d}-{kind}{idx}", gran, anchored=anchored)
     if y is None:
         if year_text:
             return _dv(None, gran)
@@ -581,6 +619,9 @@ def _h_part_of_year(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
             return _dv(f"XXXX-{kind}{idx}", gran)
         y, anchored = _tensed_year((idx - 1) * size + 1, size, ctx), True
     return _dv(f"{y:04d}-{kind}{idx}", gran, anchored=anchored)
+
+
+_RE_FISCAL_YEAR = re.compile(r"(?:" + _w("FISCAL") + r"|fy)\s*(?P<y>\d{4}|'\d{2})")
 
 
 def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -597,7 +638,7 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     unit = CAL_UNITS[word]
     if q := m.groupdict().get("q"):
         k = QUAL_PRE[q]
-        if q == "past" and unit not in ("weekend", "fy", "half"):
+        if q in _DURATION_QUALIFIERS and unit not in ("weekend", "fy", "half"):
             return _dv(_duration_value(1.0, word), "duration")  # "the past year": P1Y
     elif qp := m.groupdict().get("qp"):
         k = QUAL_POST[qp]
@@ -616,29 +657,23 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 # Qualifiers relating a unit to another time in the text (anaphoric), unlike "last",
 # "next", "this", "scorso", "prossimo" (deictic: relative to the speech time).
-_ANAPHORIC_QUALIFIERS = {
-    "previous", "prior", "preceding", "following", "before", "earlier", "after", "later",
-    "precedente", "prima", "dopo", "successivo", "successiva",
-}  # fmt: skip
-
-_SAME_UNITS = {
-    "day": "day", "date": "day", "giorno": "day", "giornata": "day", "data": "day",
-    "week": "week", "settimana": "week", "month": "month", "mese": "month",
-    "quarter": "quarter", "trimestre": "quarter", "year": "year", "anno": "year",
-    "time": "", "period": "", "moment": "", "periodo": "", "momento": "", "tempo": "",
-}  # fmt: skip
-_SAME_DET = _alt([
-    "that", "the same", "this same", "that same", "that very", "the very same", "its",
-    "quel", "quell'", "quella", "quello", "lo stesso", "la stessa", "quello stesso",
-    "quella stessa", "quel stesso", "stesso", "stessa",
-])  # fmt: skip
-_YEAR_BACK = (
-    r"(?:of\s+|in\s+)?(?:a|one)\s+year\s+(?:ago|earlier|before)"
-    r"|(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|prior|preceding)\s+year"
-    r"|(?:of\s+)?the\s+year\s+(?:before|earlier)"
-    r"|(?:dell'\s*|del\s+)(?:anno\s+(?:scorso|precedente|prima|passato)|(?:lo\s+)?scorso\s+anno)"
-    r"|(?:di\s+)?un\s+anno\s+(?:fa|prima)"
+# Words an indefinite article does not count ("a fine anno" is "at the end of the year").
+_NOT_AFTER_ARTICLE = (
+    r"(?:"
+    + _alt(
+        w
+        for m in registered()
+        for after in data(m, "DATE_BARE_PREPOSITIONS").values()
+        for w in after
+    )
+    + r")\b"
 )
+
+_ANAPHORIC_QUALIFIERS = frozenset(words("DATE_ANAPHORIC_QUALIFIERS"))
+
+_SAME_UNITS: dict[str, str] = merged("DATE_SAME_UNITS")
+_SAME_DET = _w("SAME_DET")
+_YEAR_BACK = _w("YEAR_BACK")
 
 
 def _h_same(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
@@ -752,7 +787,7 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     elif roman := _g(m, "r", "r2"):
         n = _roman(roman)
     else:
-        n = _IT_CENTURY_NAMES[m.group("it")] + 1
+        n = _CENTURY_NAMES[m.group("names")] + 1
     if not 1 <= n <= 30:
         return None
     return _dv(f"{n - 1:02d}", "century")
@@ -813,17 +848,21 @@ def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
     return _dv(f"{_anaphoric_day(ctx).isoformat()}T{pod}", "time", anchored=True)
 
 
+_NAMED_TIMES: dict[str, int] = merged("DATE_NAMED_TIMES")
+# "a.m." / "p.m." as written ("am", "a.m.", "a. m."), from each language's compact form.
+_HALVES: dict[str, str] = merged("DATE_CLOCK_HALVES")
+_HALVES_RE = "|".join(r"\.?\s?".join(map(re.escape, k)) + r"\.?" for k in _HALVES) or "(?!)"
 # Clock times: "18:00 UTC", "6:40 p.m. GMT+8", "0800 UTC", "alle 15", "noon".
 # fmt: off
 _RE_CLOCK = re.compile(
     r"""
     (?<![\w:.+-])
-    (?P<prefix>(?:at|alle|all'|ore|h\.?)\s+)?
+    (?P<prefix>(?:""" + _w("CLOCK_PREFIX") + r"""|h\.?)\s+)?
     (?:
         (?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::(?P<s>\d{2}))?\s*
-        (?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?P<oclock>\s*o'clock)?
-      | (?P<hm>\d{4})\s*(?:hrs|hours|h)?(?=\s*(?:utc|gmt|z)\b)
-      | (?P<named>noon|midnight|mezzogiorno|mezzanotte)
+        (?P<ampm>""" + _HALVES_RE + r""")?(?P<oclock>\s*""" + _w("OCLOCK") + r""")?
+      | (?P<hm>\d{4})\s*(?:""" + _w("CLOCK_HOURS") + r"""|h)?(?=\s*(?:utc|gmt|z)\b)
+      | (?P<named>""" + _alt(_NAMED_TIMES) + r""")
     )
     (?:\s*(?P<tz>""" + _alt(_TIME_ZONES) + r"""))?
     (?:\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?))?
@@ -832,24 +871,26 @@ _RE_CLOCK = re.compile(
     re.VERBOSE,
 )
 # fmt: on
-_RE_CONNECTOR = re.compile(r"^(?:on|of|del|di|il|the|-)\s+|\s+(?:on|at|alle|ore|del|di|-)$")
+_RE_CONNECTOR = re.compile(
+    r"^(?:" + _w("CLOCK_LEAD") + r"|-)\s+|\s+(?:" + _w("CLOCK_TRAIL") + r"|-)$"
+)
 
 
 def _clock_suffix(m: re.Match[str]) -> str | None:
     """'T18:40+08'-style suffix for a clock match, or None if it is just a number."""
     g = m.groupdict()
     if g["named"]:
-        hh, mm, ss = (12 if g["named"] in ("noon", "mezzogiorno") else 0), 0, None
+        hh, mm, ss = _NAMED_TIMES[g["named"]], 0, None
     elif g["hm"]:
         hh, mm, ss = int(g["hm"][:2]), int(g["hm"][2:]), None
     else:
         if not (g["mi"] or g["ampm"] or g["tz"] or g["oclock"] or g["prefix"]):
             return None  # "15" alone is not a time
         hh, mm, ss = int(g["h"]), int(g["mi"] or 0), (int(g["s"]) if g["s"] else None)
-        ampm = re.sub(r"[.\s]", "", g["ampm"] or "")
-        if ampm == "pm" and hh < 12:
+        half = _HALVES.get(re.sub(r"[.\s]", "", g["ampm"] or ""))
+        if half == "PM" and hh < 12:
             hh += 12
-        elif ampm == "am" and hh == 12:
+        elif half == "AM" and hh == 12:
             hh = 0
     if hh > 24 or mm > 59:
         return None
@@ -892,99 +933,126 @@ _RE_REL_UNIT = _c(
     r"|(?P<u2>" + _alt(CAL_UNITS) + r")\s+(?P<qp>" + _alt(QUAL_POST) + r")"
 )
 _NAMED = "(?:" + _MON + "|" + _WD + "|" + _SEASON + ")"
+_OF = r"(?:" + _w_sp("OF") + ")?"  # "of", "del", "dell'"
+_ORD_NUM = r"\d+" + _ORD_SFX  # "3rd", "3ª"
+
+
+def _times_per() -> str:
+    """'twice a week', 'tre volte all'anno': each language's counting words with its own
+    'per' words."""
+    alts = []
+    for m in registered():
+        fixed, counted = data(m, "DATE_TIMES_FIXED"), data(m, "DATE_TIMES_COUNTED")
+        per = data(m, "DATE_TIMES_PER")
+        if per and (fixed or counted):
+            heads = [*(re.escape(f) for f in fixed), *(r"\S+\s+" + re.escape(c) for c in counted)]
+            alts.append("(?:" + "|".join(heads) + r")\s+" + _alt(per))
+    return "|".join(alts) or "(?!)"
+
+
+_POSSESSIVE: dict[str, str] = merged("DATE_POSSESSIVE")
+
+
+def _h_possessive(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
+    """"last year's third quarter", "1988's fourth quarter": read as "<B> of <A>"."""
+    of = _POSSESSIVE[m.group("p")]
+    return _parse(f"{m.group('b')} {of} {m.group('a')}", ctx)
+
 
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
     # vague references and fixed phrases
     (_c(_alt(VAGUE)), _h_vague),
+    (_c(r"(?P<a>.+?)(?P<p>" + _alt(_POSSESSIVE) + r")\s+(?P<b>.+)"), _h_possessive),
     (_c(_SAME_DET + r"\s*(?P<u>" + _alt(_SAME_UNITS) + r")(?:\s+(?P<back>" + _YEAR_BACK + r"))?"
-        r"|(?:the\s+)?year[-\s](?:earlier|ago)\s+(?P<u2>" + _alt(_SAME_UNITS) + r")"
-        r"|at\s+the\s+time|all'\s*epoca|a\s+quel\s+tempo|in\s+quel\s+momento"), _h_same),
-    (_c(r"(?:(?:in|the)\s+)?recent\s+(?:\S+\s+)?history"), _h_recent_history),
-    (_c(r"(?:(?:the|a|la|il|lo)\s+)?(?:(?:\w+|\d+(?:st|nd|rd|th|ª|°|º))\s+)?"
-        r"(?P<streak>straight|consecutive|successive)\s+(?P<u>" + _alt(_STREAK_UNITS) + r")"
-        r"|(?:(?:the|la|il|lo)\s+)?(?:" + _alt(_STREAK_ORDINALS) + r"|\d+(?:st|nd|rd|th|ª|°|º))"
-        r"\s+(?P<u2>" + _alt(_STREAK_UNITS) + r")(?:\s+(?P<streak2>consecutiv[oaie]|di\s+fila))?"),
+        r"|" + _w("YEAR_EARLIER") + r"\s+(?P<u2>" + _alt(_SAME_UNITS) + r")"
+        r"|" + _w("AT_THE_TIME")), _h_same),
+    (_c(_w("RECENT_HISTORY") + r"\s+(?:\S+\s+)?" + _w("HISTORY")),
+     _h_recent_history),
+    (_c(r"(?:" + _w("STREAK_ARTICLES") + r"\s+)?(?:(?:\w+|" + _ORD_NUM + r")\s+)?"
+        r"(?P<streak>" + _w("STREAK_PRE") + r")\s+(?P<u>" + _alt(_STREAK_UNITS) + r")"
+        r"|(?:" + _alt(set(words("DATE_STREAK_ARTICLES")) - set(words("DATE_INDEFINITE_ARTICLES")))
+        + r"\s+)?(?:" + _alt(_STREAK_ORDINALS) + r"|" + _ORD_NUM + r")"
+        r"\s+(?P<u2>" + _alt(_STREAK_UNITS) + r")(?:\s+(?P<streak2>" + _w("STREAK_POST") + r"))?"),
      _h_streak),
-    (_c(r"the\s+day|the\s+session|giornata\s+odierna"), _h_publication_day),
-    (_c(r"(?P<w>" + _alt(DEICTIC_DAYS) + r")(?:\s+(?:in\s+the\s+|di\s+)?(?P<pod>" + _POD + "))?"),
-     _h_deictic),
+    (_c(_w("THE_DAY")), _h_publication_day),
+    (_c(r"(?P<w>" + _alt(DEICTIC_DAYS) + r")(?:\s+(?:" + _w("POD_LINK") + r"\s+)?(?P<pod>" + _POD
+        + "))?"), _h_deictic),
+    # "the quarter ended Sept. 30", "the three months ended Sept. 30"
+    (_c(r"(?:" + _w("ARTICLES") + r"\s+)?(?:(?P<n>" + _NUM + r")\s+)?(?P<u>" + _UNIT + "|"
+        + _alt(CAL_UNITS) + r")\s+" + _w("ENDED") + r"\s+(?P<rest>.+)"), _h_unit_ended),
     # ranges
-    (_c(r"(?:between|from|tra|fra|dal|dallo|dalla|dall'|dai|da)\s+(?P<a>.+?)\s+"
-        r"(?:and|to|until|till|through|thru|e|a|al|allo|alla|all'|ai|fino\s+al?|-)\s+(?P<b>.+)"),
+    (_c(_w("RANGE_OPEN") + r"\s+(?P<a>.+?)\s+(?:" + _w("RANGE_JOIN") + r"|-)\s+(?P<b>.+)"),
      _h_range),
-    (_c(r"(?P<a>\d{4})(?P<sp>\s*[-/]\s*|\s+(?:to|until|through|al|e)\s+)(?P<b>\d{4}|\d{2})"),
+    (_c(r"(?P<a>\d{4})(?P<sp>\s*[-/]\s*|\s+" + _w("YEAR_RANGE_JOIN") + r"\s+)(?P<b>\d{4}|\d{2})"),
      _h_range_years),
     (_c(r"(?:(?P<mon>" + _MON + r")\s+)?(?P<d1>\d{1,2})\s*-\s*(?P<d2>\d{1,2})"
         r"(?P<rest>(?:\s+\S+)*)"), _h_range_days),
-    (_c(r"(?P<a>.+?)\s+(?:-|to|through|until)\s+(?P<b>.+)"), _h_range),
+    (_c(r"(?P<a>.+?)\s+(?:-|" + _w("RANGE_JOIN_BARE") + r")\s+(?P<b>.+)"), _h_range),
     # recurrences
     (_c(_alt(SET_WORDS)), _h_set_word),
-    (_c(r"(?:every|each|ogni|(?:once|twice|thrice|\S+\s+times?)\s+(?:a|an|per|every|each)"
-        r"|(?:una\s+volta|\S+\s+volte)\s+(?:al|alla|all'|ogni|a|per)|tutti\s+i|tutte\s+le)"
+    (_c(r"(?:" + _w("EVERY") + "|" + _times_per() + r")"
         r"\s+(?:(?P<wd>" + _WD + r")|(?P<mon>" + _MON + r")|(?P<pod>" + _POD + r")"
-        r"|(?:(?P<n>" + _NUM + r")\s+)?(?P<other>other\s+)?(?P<u>" + _UNIT + r"))"),
-     _h_set_every),
+        r"|(?:(?P<n>" + _NUM + r")\s+)?(?P<other>" + _w("EVERY_OTHER") + r"\s+)?(?P<u>" + _UNIT
+        + r"))"), _h_set_every),
     (_c(r"(?P<wd>" + _alt(HABITUAL_WEEKDAYS) + ")"),
      _h_weekday_plural),
     # shifts from publication
-    (_c(_AMOUNT + r"\s+(?:ago|fa|back|before\s+now|or\s+so\s+ago)"), _h_shift(-1)),
-    (_c(r"(?:in|tra|fra|in\s+another)\s+" + _AMOUNT_REQ + r"(?:\s+time)?"), _h_shift(+1)),
+    (_c(_AMOUNT + r"\s+" + _w("AGO")), _h_shift(-1)),
+    (_c(_w("AGO_BEFORE") + r"\s+" + _AMOUNT), _h_shift(-1)),
+    (_c(_w("IN") + r"\s+" + _AMOUNT_REQ + r"(?:\s+" + _w("IN_TAIL") + ")?"), _h_shift(+1)),
     # "a year earlier" in news compares with the reporting time (year-on-year figures)
-    (_c(_AMOUNT_REQ + r"\s+earlier"), _h_earlier),
-    (_c(_AMOUNT_REQ + r"\s+(?:later|after|afterwards|before|dopo|prima|più\s+tardi)"),
-     _h_anaphoric),
+    (_c(_AMOUNT_REQ + r"\s+" + _w("EARLIER")), _h_earlier),
+    (_c(_AMOUNT_REQ + r"\s+(?:" + _w("LATER") + "|" + _w("BEFORE") + ")"), _h_anaphoric),
     # weeks, quarters, halves, fiscal years
-    (_c(r"(?P<o>" + _alt(ORDINALS) + r")\s+(?:full\s+)?(?:week|settimana)\s+"
-        r"(?:of|in|di|del|dello|della|dell')\s*(?P<rest>.+)"), _h_week_of_month),
-    (_c(r"(?:week|settimana)\s+(?:of|del|dell'|di)\s*(?P<rest>.+)"), _h_week_of_date),
-    (_c(r"(?P<o>" + _alt(ORDINALS) + r")[\s-]+(?:quarter|trimestre|(?P<half>half|semestre))"
-        r"(?:\s+(?:of\s+|del\s+|dell'\s*|di\s+|dello\s+)?(?P<yr>.+))?"
+    (_c(r"(?P<o>" + _alt(ORDINALS) + r")\s+(?:" + _w("FULL") + r"\s+)?" + _w("WEEK_WORD") + r"\s+"
+        r"(?:" + _w("DURATION_OF") + "|" + _w("OF") + r")\s*(?P<rest>.+)"), _h_week_of_month),
+    (_c(_w("WEEK_WORD") + r"\s+" + _w("WEEK_OF") + r"\s*(?P<rest>.+)"), _h_week_of_date),
+    (_c(r"(?P<o>" + _alt(ORDINALS) + r")[\s-]+(?:" + _w("QUARTER_WORD") + r"|(?P<half>"
+        + _w("HALF_WORD") + r"))(?:\s+" + _OF + r"(?P<yr>.+))?"
         r"|q(?P<qn>[1-4])(?:\s*(?P<yr2>.+))?|(?P<h>h)(?P<hn>[12])\s*(?P<yr3>\d{4})?"),
      _h_part_of_year),
     (_c(r"(?P<qn>[1-4])q\s*(?P<yr>\d{2}|\d{4})?"), _h_part_of_year),
-    (_c(r"(?:fiscal|financial|fy|fiscal\s+year|financial\s+year|anno\s+fiscale|esercizio"
-        r"(?:\s+fiscale)?)\s*(?:(?P<y>\d{4}|'\d{2})|(?P<y2>\d{2}))"
-        r"|(?P<y3>\d{4})\s+(?:fiscal|financial)\s+year"), _h_fiscal),
+    (_c(r"(?:" + _w("FISCAL") + r"|fy)\s*(?:(?P<y>\d{4}|'\d{2})|(?P<y2>\d{2}))"
+        r"|(?P<y3>\d{4})\s+" + _w("FISCAL_AFTER")), _h_fiscal),
     # this/last/next + unit or name
-    (_c(r"(?:(?P<mon>" + _MON + r")|(?P<s>" + _SEASON + r"))\s+(?:of\s+|del\s+|dell'\s*|di\s+)?"
-        r"(?P<yr>.*\b(?:year|anno)\b.*)"), _h_named_of_year),
+    (_c(r"(?:(?P<mon>" + _MON + r")|(?P<s>" + _SEASON + r"))\s+" + _OF
+        + r"(?P<yr>.*\b" + _w("YEAR_WORD") + r"\b.*)"), _h_named_of_year),
     (_RE_REL_UNIT, _h_rel_unit),
-    (_c(r"(?:(?:the|la)\s+)?(?P<u>week|settimana)"), _h_rel_unit),
-    (_c(r"(?:the|l'|il)\s+(?P<u>year|month|weekend|fiscal\s+year|financial\s+year|anno|mese"
-        r"|anno\s+fiscale|esercizio)"), _h_rel_unit),
-    (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?P<n>" + _NAMED + r")"
+    (_c(_w("ARTICLES") + r"\s+(?P<u>" + _w("REFERENCED_PERIODS") + ")"), _h_same),
+    (_c(r"(?:" + _w("ARTICLES") + r"\s+)?(?P<u>" + _w("WEEK_WORD") + ")"), _h_rel_unit),
+    (_c(_w("ARTICLES") + r"\s+(?P<u>" + _w("CURRENT_PERIODS") + ")"), _h_rel_unit),
+    (_c(r"(?P<q>" + _alt(QUAL_PRE) + r")\s*(?:" + _w("MONTH_OF") + r"\s+)?(?P<n>" + _NAMED + r")"
         r"|(?P<n2>" + _NAMED + r")\s+(?P<qp>" + _alt(QUAL_POST) + r")"), _h_rel_named),
     # decades, centuries, seasons, holidays
     (_c(r"(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<full>(?:1\d|20)\d0)'?s"
-        r"|(?:anni|years)\s+(?:'?(?P<d3>\d)0|(?P<w>" + _alt(DECADE_WORDS) + r")"
-        r"|(?P<full2>(?:1\d|20)\d0))|(?P<w2>" + _alt(_DECADE_WORDS["en"]) + r")"), _h_decade),
-    (_c(r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th|°|º)?|(?P<w>" + _alt(CENTURY_ORDINALS) + r")"
-        r"|(?P<r>[ivxl]+))\s+(?:century|secolo)|secolo\s+(?P<r2>[ivxl]+)"
-        r"|(?P<it>" + _alt(_IT_CENTURY_NAMES) + r")"), _h_century),
-    (_c(r"(?P<s>" + _SEASON + r")(?:\s+(?:of\s+|del\s+|di\s+|dell'\s*)?(?P<y>\d{4}|'\d{2}))?"),
+        r"|" + _w("DECADE_PREFIX") + r"\s+(?:'?(?P<d3>\d)0|(?P<w>" + _alt(DECADE_WORDS) + r")"
+        r"|(?P<full2>(?:1\d|20)\d0))|(?P<w2>" + _w("BARE_DECADE_WORDS") + r")"), _h_decade),
+    (_c(r"(?:(?P<n>\d{1,2})" + _ORD_SFX + r"?|(?P<w>" + _alt(CENTURY_ORDINALS) + r")"
+        r"|(?P<r>[ivxl]+))\s+" + _w("CENTURY_WORD")
+        + r"|" + _w("ROMAN_CENTURY_FIRST") + r"\s+(?P<r2>[ivxl]+)"
+        r"|(?P<names>" + _alt(_CENTURY_NAMES) + r")"), _h_century),
+    (_c(r"(?P<s>" + _SEASON + r")(?:\s+" + _OF + r"(?P<y>\d{4}|'\d{2}))?"),
      _h_season),
-    (_c(r"(?P<h>" + _alt(HOLIDAYS) + r")(?:\s+(?:of\s+|del\s+|di\s+)?(?P<y>\d{4}))?"),
+    (_c(r"(?P<h>" + _alt(HOLIDAYS) + r")(?:\s+" + _OF + r"(?P<y>\d{4}))?"),
      _h_holiday),
     # durations
     (_c(_DURATION), _h_duration),
-    (_c(r"(?:a|an)\s+(?:[a-z]+ly\s+)?(?!fine\b|metà\b|inizio\b)[a-z]+\s+(?P<u>" + _UNIT + r")"),
-     _h_one_unit),
-    (_c(r"(?:a\s+)?(?P<n>" + _NUM + r")[-\s](?P<u>" + _UNIT + r")(?:-long|-old)?(?:\s+[a-z]+)?"),
-     _h_duration),
+    (_c(r"(?:" + _w("INDEFINITE_ARTICLES") + r")\s+(?:[a-z]+" + _w("ADVERB_SUFFIXES") + r"\s+)?"
+        r"(?!" + _NOT_AFTER_ARTICLE + r")[a-z]+\s+(?P<u>" + _UNIT + r")"), _h_one_unit),
+    (_c(r"(?:" + _w("INDEFINITE_ARTICLES") + r"\s+)?(?P<n>" + _NUM + r")[-\s](?P<u>" + _UNIT
+        + r")(?:-" + _w("UNIT_COMPOUNDS") + r")?(?:\s+[a-z]+)?"), _h_duration),
     # weekdays and parts of the day
-    (_c(r"(?:(?P<wd>" + _WD + r")|(?P<pod2>" + _POD + r")\s+(?:of\s+)?(?P<wd2>" + _WD + r"))"
-        r"(?:\s+(?:in\s+the\s+)?(?P<pod>" + _POD + r"))?"), _h_weekday),
-    (_c(r"(?P<pod>" + _POD + r")(?:\s+(?:of|on|del|di|dello|della|dell')\s*(?P<rest>.+))?"),
+    (_c(r"(?:(?P<wd>" + _WD + r")|(?P<pod2>" + _POD + r")\s+(?:" + _w("POD_WEEKDAY_LINK")
+        + r"\s+)?(?P<wd2>" + _WD + r"))"
+        r"(?:\s+(?:" + _w("WEEKDAY_POD_LINK") + r"\s+)?(?P<pod>" + _POD + r"))?"), _h_weekday),
+    (_c(r"(?P<pod>" + _POD + r")(?:\s+" + _w("POD_OF") + r"\s*(?P<rest>.+))?"),
      _h_part_of_day),
-    (_c(r"(?P<rest>.+?)\s+(?:in\s+the\s+|di\s+)?(?P<pod>" + _POD + r")"), _h_part_of_day),
+    (_c(r"(?P<rest>.+?)\s+(?:" + _w("POD_LINK") + r"\s+)?(?P<pod>" + _POD + r")"), _h_part_of_day),
 ]
 # fmt: on
 
 # Bare period words read as the current period after "fine", "inizio", "the end of".
-_BARE_PERIODS = {
-    "year", "anno", "month", "mese", "week", "settimana", "decade", "decennio", "century",
-    "secolo",
-}  # fmt: skip
+_BARE_PERIODS = frozenset(words("DATE_BARE_PERIODS"))
 
 
 def _apply_rules(s: str, ctx: _Ctx) -> DateValue | None:
@@ -997,12 +1065,16 @@ def _apply_rules(s: str, ctx: _Ctx) -> DateValue | None:
     return _format_parts(parts, ctx) if parts else None
 
 
+_REWRITES: dict[str, str] = merged("DATE_REWRITES")
+
+
 def _parse_with_mod(s: str, ctx: _Ctx) -> tuple[DateValue | None, Mod | None]:
     """Try the rules; if none applies, drop one leading modifier/function word and retry."""
     mod: Mod | None = None
     if m := _RE_SUFFIX.fullmatch(s):
         s, mod = m.group("rest"), _SUFFIXES[m.group("s")]
     for _ in range(8):
+        s = _REWRITES.get(s, s)  # "year-end" is "the end of the year"
         if (out := _apply_rules(s, ctx)) is not None:
             return out, mod
         if mod in ("START", "MID", "END") and s in _BARE_PERIODS:
@@ -1011,7 +1083,7 @@ def _parse_with_mod(s: str, ctx: _Ctx) -> tuple[DateValue | None, Mod | None]:
         if m is None:
             break
         prefix = m.groupdict().get("p")
-        if prefix == "some" and not re.match(_NUM, m.group("rest")):
+        if prefix in _APPROX_BEFORE_NUMBER and not re.match(_NUM, m.group("rest")):
             break  # "some years" is a fuzzy quantity, not "approximately"
         mod = mod or (PREFIX_MODS[prefix] if prefix else None)
         s = m.group("rest").strip()

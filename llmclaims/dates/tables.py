@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from types import ModuleType
+from typing import Any
 
-from .. import languages
+from ..languages import registered
 from .values import Granularity, Mod
 
 
-def registered() -> tuple[ModuleType, ...]:
-    """The languages with date tables: a registered language may have none (yet)."""
-    return tuple(m for m in languages.registered() if hasattr(m, "DATE_MONTHS"))
+def data(module: object, name: str) -> Any:
+    """A language module's ``DATE_*`` table, empty when the module has none: a language is
+    described by the tables it needs, and an engine never fails on one it lacks."""
+    return getattr(module, name, {})
+
+
+def _per_language(name: str) -> dict[str, Any]:
+    return {m.CODE: data(m, name) for m in registered()}
 
 
 # ======================================================================================
@@ -20,38 +25,32 @@ def registered() -> tuple[ModuleType, ...]:
 # that matters, "ago" as the Italian abbreviation of agosto, is left out on purpose.
 # ======================================================================================
 
-_MONTHS: dict[str, dict[str, int]] = {m.CODE: m.DATE_MONTHS for m in registered()}
+_MONTHS: dict[str, dict[str, int]] = _per_language("DATE_MONTHS")
 
-_WEEKDAYS: dict[str, dict[str, int]] = {m.CODE: m.DATE_WEEKDAYS for m in registered()}
+_WEEKDAYS: dict[str, dict[str, int]] = _per_language("DATE_WEEKDAYS")
 
 # TIMEX3 season codes; _SEASON_START gives the (meteorological) first month of each.
-_SEASONS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SEASONS for m in registered()}
+_SEASONS: dict[str, dict[str, str]] = _per_language("DATE_SEASONS")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 # Parts of the day (TIMEX3 codes).
-_PARTS_OF_DAY: dict[str, dict[str, str]] = {m.CODE: m.DATE_PARTS_OF_DAY for m in registered()}
+_PARTS_OF_DAY: dict[str, dict[str, str]] = _per_language("DATE_PARTS_OF_DAY")
 
 # Deictic day words: (offset in days from publication, part of day or None).
 # Elided Italian articles are written with a space ("l' altro ieri"): see _clean().
-_DEICTIC_DAYS: dict[str, dict[str, tuple[int, str | None]]] = {
-    m.CODE: m.DATE_DEICTIC_DAYS for m in registered()
-}
+_DEICTIC_DAYS: dict[str, dict[str, tuple[int, str | None]]] = _per_language("DATE_DEICTIC_DAYS")
 
 # Whole expressions with a fixed vague value.
-_VAGUE: dict[str, dict[str, str]] = {m.CODE: m.DATE_VAGUE for m in registered()}
+_VAGUE: dict[str, dict[str, str]] = _per_language("DATE_VAGUE")
 
 # Recurrence adverbs and adjectives (TIMEX3 SET values).
-_SET_WORDS: dict[str, dict[str, str]] = {m.CODE: m.DATE_SET_WORDS for m in registered()}
+_SET_WORDS: dict[str, dict[str, str]] = _per_language("DATE_SET_WORDS")
 
 # Duration units: word -> (TIMEX3 unit, multiplier, is a time-of-day unit).
-_UNITS: dict[str, dict[str, tuple[str, int, bool]]] = {m.CODE: m.DATE_UNITS for m in registered()}
-_PLURAL_UNITS = {
-    "seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks",
-    "weekends", "fortnights", "months", "quarters", "years", "yrs", "decades", "centuries",
-    "millennia", "secondi", "minuti", "ore", "giorni", "giornate", "notti", "settimane",
-    "mesi", "trimestri", "semestri", "anni", "bienni", "trienni", "lustri", "decenni",
-    "secoli", "millenni",
-}  # fmt: skip
+_UNITS: dict[str, dict[str, tuple[str, int, bool]]] = _per_language("DATE_UNITS")
+_PLURAL_UNITS: frozenset[str] = frozenset().union(
+    *(data(m, "DATE_PLURAL_UNITS") for m in registered())
+)
 # Large units are written in years when the count is known ("a decade" -> P10Y).
 _UNIT_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 # Granularity of "N units ago" for each unit.
@@ -61,25 +60,22 @@ _UNIT_GRAN: dict[str, Granularity] = {
 }  # fmt: skip
 
 # Calendar units that this/last/next can shift, mapped to an internal unit name.
-_CAL_UNITS: dict[str, dict[str, str]] = {m.CODE: m.DATE_CAL_UNITS for m in registered()}
+_CAL_UNITS: dict[str, dict[str, str]] = _per_language("DATE_CAL_UNITS")
 
 # Qualifiers before ("last year", "lo scorso anno") or after ("l'anno scorso") the unit:
 # offset in units from the one containing the publication date.
-_QUAL_PRE: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_PRE for m in registered()}
-_QUAL_POST: dict[str, dict[str, int]] = {m.CODE: m.DATE_QUAL_POST for m in registered()}
+_QUAL_PRE: dict[str, dict[str, int]] = _per_language("DATE_QUAL_PRE")
+_QUAL_POST: dict[str, dict[str, int]] = _per_language("DATE_QUAL_POST")
 
 # Ordinals for quarters, halves and weeks of a month (-1 = the last one).
-_ORDINALS: dict[str, dict[str, int]] = {m.CODE: m.DATE_ORDINALS for m in registered()}
+_ORDINALS: dict[str, dict[str, int]] = _per_language("DATE_ORDINALS")
 
-_CENTURY_ORDINALS: dict[str, dict[str, int]] = {
-    m.CODE: m.DATE_CENTURY_ORDINALS for m in registered()
+_CENTURY_ORDINALS: dict[str, dict[str, int]] = _per_language("DATE_CENTURY_ORDINALS")
+# Names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
+_CENTURY_NAMES: dict[str, int] = {
+    k: v for m in registered() for k, v in data(m, "DATE_CENTURY_NAMES").items()
 }
-# Italian names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
-_IT_CENTURY_NAMES = {
-    "duecento": 12, "trecento": 13, "quattrocento": 14, "cinquecento": 15, "seicento": 16,
-    "settecento": 17, "ottocento": 18, "novecento": 19,
-}  # fmt: skip
-_DECADE_WORDS: dict[str, dict[str, int]] = {m.CODE: m.DATE_DECADE_WORDS for m in registered()}
+_DECADE_WORDS: dict[str, dict[str, int]] = _per_language("DATE_DECADE_WORDS")
 
 # Time zones: abbreviation -> ISO 8601 offset suffix ("" = stated but not convertible).
 _TIME_ZONES = {
@@ -87,7 +83,8 @@ _TIME_ZONES = {
     "cdt": "-05", "mst": "-07", "mdt": "-06", "pst": "-08", "pdt": "-07", "cet": "+01",
     "cest": "+02", "bst": "+01", "jst": "+09", "aest": "+10",
     # generic US zone names do not say whether daylight saving applies
-    "et": "", "ct": "", "mt": "", "pt": "", "local time": "", "ora italiana": "",
+    "et": "", "ct": "", "mt": "", "pt": "",
+    **{w: "" for m in registered() for w in data(m, "DATE_LOCAL_TIME")},
 }  # fmt: skip
 
 
@@ -127,7 +124,7 @@ def _holiday(spec: _HolidaySpec) -> tuple[int, int] | Callable[[int], _dt.date]:
 
 
 _HOLIDAYS: dict[str, dict[str, tuple[int, int] | Callable[[int], _dt.date]]] = {
-    m.CODE: {k: _holiday(v) for k, v in m.DATE_HOLIDAYS.items()} for m in registered()
+    m.CODE: {k: _holiday(v) for k, v in data(m, "DATE_HOLIDAYS").items()} for m in registered()
 }
 # Plural weekdays read as habitual ("Mondays"), in languages that form them.
 _HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
@@ -137,59 +134,66 @@ _HABITUAL_WEEKDAYS: dict[str, dict[str, int]] = {
 # Leading modifiers, with the TimeML mod they imply, and function words (mod None). They
 # are removed one at a time and the rules are tried again after each removal, so "in two
 # weeks" is read before "in" is dropped. Elided articles are spelled with a space.
-_PREFIXES: dict[str, list[tuple[str, Mod | None]]] = {m.CODE: m.DATE_PREFIXES for m in registered()}
+_PREFIXES: dict[str, list[tuple[str, Mod | None]]] = _per_language("DATE_PREFIXES")
 # Trailing modifiers ("tre anni circa", "two years or so").
-_SUFFIXES: dict[str, Mod | None] = {
-    "or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS",
-    "in all": None, "circa": "APPROX", "a questa parte": None, "e oltre": "EQUAL_OR_MORE",
-}  # fmt: skip
+_SUFFIXES: dict[str, Mod | None] = {}
+for _m in registered():
+    _SUFFIXES.update(data(_m, "DATE_SUFFIXES"))
 
 
-def _number_words() -> dict[str, float]:
-    """Cardinal number words, EN and IT: 0-99 plus idioms ("a couple of", "mezz'")."""
-    en_units = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
-    ]  # fmt: skip
-    en_tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    it_units = [
-        "zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
-        "dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
-        "diciassette", "diciotto", "diciannove",
-    ]  # fmt: skip
-    it_tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
-               "novanta"]  # fmt: skip
-    words: dict[str, float] = {}
-    for units, tens, joiners in ((en_units, en_tens, ("-", " ")), (it_units, it_tens, ("",))):
-        words.update((w, i) for i, w in enumerate(units))
-        for t, ten in enumerate(tens, start=2):
-            words[ten] = 10 * t
-            for u in range(1, 10):
-                unit = units[u]
-                for j in joiners:
-                    # Italian drops the final vowel before uno/otto: ventuno, ventotto
-                    stem = ten[:-1] if not j and unit[0] in "uo" else ten
-                    words[stem + j + unit] = 10 * t + u
-                    if unit == "tre" and not j:
-                        words[stem + "tré"] = 10 * t + u
-    words.update({
-        "a": 1, "an": 1, "single": 1, "a single": 1, "un": 1, "una": 1, "un'": 1,
-        "a couple of": 2, "couple of": 2, "a pair of": 2, "un paio di": 2, "paio di": 2,
-        "a dozen": 12, "dozen": 12, "una dozzina di": 12, "hundred": 100, "a hundred": 100,
-        "one hundred": 100, "cento": 100, "half a": 0.5, "half an": 0.5, "mezzo": 0.5,
-        "mezza": 0.5, "mezz'": 0.5,
-    })  # fmt: skip
-    return words
+# Cardinal number words and counting idioms ("a couple of", "mezz'"), and fuzzy quantities.
+_NUMBERS: dict[str, float] = {
+    k: v for m in registered() for k, v in data(m, "DATE_NUMBERS").items()
+}
+_FUZZY_NUMBERS: frozenset[str] = frozenset().union(
+    *(data(m, "DATE_FUZZY_NUMBERS") for m in registered())
+)
 
 
-_NUMBERS = _number_words()
-_FUZZY_NUMBERS = {
-    "several", "a few", "few", "some", "many", "numerous", "multiple", "countless",
-    "dozens of", "hundreds of", "thousands of", "a number of", "qualche", "alcuni", "alcune",
-    "diversi", "diverse", "vari", "varie", "pochi", "poche", "molti", "molte", "parecchi",
-    "parecchie", "tanti", "tante", "numerosi", "numerose",
-}  # fmt: skip
+def _spelled_years() -> dict[str, int]:
+    """Every spelled-out year from 1000 to 2099 that a language module describes (see the
+    ``DATE_YEAR_*`` tables), mapped to its number."""
+    out: dict[str, int] = {}
+    for m in registered():
+        below_100 = {
+            w: int(n) for w, n in data(m, "DATE_NUMBERS").items() if n == int(n) and 1 <= n < 100
+        }
+        digits = {w: n for w, n in below_100.items() if n < 10}
+        for century_word, century in getattr(m, "DATE_YEAR_CENTURIES", {}).items():
+            out.update({f"{century_word} {w}": 100 * century + n for w, n in below_100.items()
+                        if n >= 10})  # fmt: skip
+            out[f"{century_word} {m.DATE_YEAR_HUNDRED}"] = 100 * century
+            for oh in getattr(m, "DATE_YEAR_OH", ()):
+                out.update(
+                    {f"{century_word} {oh} {w}": 100 * century + n for w, n in digits.items()}
+                )
+        hundreds = {"": 0, **getattr(m, "DATE_YEAR_HUNDREDS", {})}
+        for thousand_word, thousand in getattr(m, "DATE_YEAR_THOUSANDS", {}).items():
+            for j in getattr(m, "DATE_YEAR_JOINERS", (" ",)):
+                for hundred_word, hundred in hundreds.items():
+                    head = thousand_word + (j + hundred_word if hundred_word else "")
+                    if thousand + hundred <= 2099 and (hundred_word or thousand == 2000):
+                        out.setdefault(head, thousand + hundred)
+                    out.update({head + j + w: thousand + hundred + n for w, n in below_100.items()
+                                if thousand + hundred + n <= 2099})  # fmt: skip
+    return out
+
+
+SPELLED_YEARS: dict[str, int] = _spelled_years()
+
+
+def words(name: str) -> list[str]:
+    """The words of one ``DATE_*`` word list across the registered languages, in
+    registration order (the date patterns are built from these)."""
+    out: list[str] = []
+    for m in registered():
+        out += [w for w in getattr(m, name, ()) if w not in out]
+    return out
+
+
+def merged(name: str) -> dict:
+    """One ``DATE_*`` table across the registered languages (later ones win a clash)."""
+    return _merge({m.CODE: getattr(m, name, {}) for m in registered()})
 
 
 def _merge(tables: dict[str, dict]) -> dict:

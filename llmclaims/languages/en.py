@@ -365,7 +365,7 @@ DATE_CAL_UNITS: dict[str, str] = {
 DATE_QUAL_PRE: dict[str, int] = {
         "this": 0, "current": 0, "the current": 0, "present": 0, "this past": -1,
         "last": -1, "previous": -1, "prior": -1, "preceding": -1, "past": -1, "next": 1,
-        "coming": 1, "following": 1, "upcoming": 1,
+        "coming": 1, "following": 1, "upcoming": 1, "latest": -1, "most recent": -1,
     }  # fmt: skip
 
 DATE_QUAL_POST: dict[str, int] = {
@@ -458,4 +458,281 @@ STOPWORDS = frozenset({
     "shall", "should", "can", "could", "may", "might", "must", "which", "who", "whom", "whose",
     "what", "when", "where", "why", "how", "also", "too", "very", "just", "such", "said", "says",
     "say"
+})  # fmt: skip
+
+# Numeric dates are month first: "7/8/07" is July 8.
+DATE_MONTH_FIRST = True
+
+# Plural units: a unit word without a count is an unknown number of them ("years": PXY).
+DATE_PLURAL_UNITS = frozenset({
+    "seconds", "secs", "minutes", "mins", "hours", "hrs", "days", "nights", "weeks",
+    "weekends", "fortnights", "months", "quarters", "years", "yrs", "decades", "centuries",
+    "millennia",
+})  # fmt: skip
+
+# Trailing modifiers ("two years or so") with the TimeML mod they imply.
+DATE_SUFFIXES: dict[str, str | None] = {
+    "or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS", "in all": None,
+}  # fmt: skip
+
+# A time zone that is stated but cannot be converted to an offset.
+DATE_LOCAL_TIME = ("local time",)
+
+
+def _number_words() -> dict[str, float]:
+    units = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ]  # fmt: skip
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    words: dict[str, float] = {w: i for i, w in enumerate(units)}
+    for t, ten in enumerate(tens, start=2):
+        words[ten] = 10 * t
+        for u in range(1, 10):
+            for joiner in ("-", " "):
+                words[ten + joiner + units[u]] = 10 * t + u
+    words.update({
+        "a": 1, "an": 1, "single": 1, "a single": 1, "a couple of": 2, "couple of": 2,
+        "a pair of": 2, "a dozen": 12, "dozen": 12, "hundred": 100, "a hundred": 100,
+        "one hundred": 100, "half a": 0.5, "half an": 0.5,
+    })  # fmt: skip
+    return words
+
+
+# Cardinal number words 0-99 and counting idioms ("a couple of", "half an").
+DATE_NUMBERS: dict[str, float] = _number_words()
+# Spelled-out years: "nineteen ninety-six" (a century word, then 10-99, "hundred" or "oh"
+# and a digit), "two thousand and nine" (thousands, a joiner, then 1-99).
+DATE_YEAR_CENTURIES = {
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+DATE_YEAR_HUNDRED = "hundred"  # "nineteen hundred"
+DATE_YEAR_OH = ("oh", "o")  # "nineteen oh five"
+DATE_YEAR_THOUSANDS = {"two thousand": 2000, "one thousand": 1000}
+DATE_YEAR_HUNDREDS: dict[str, int] = {}
+DATE_YEAR_JOINERS = (" ", " and ")
+# Quantities with no definite count ("several weeks": PXW).
+DATE_FUZZY_NUMBERS = frozenset({
+    "several", "a few", "few", "some", "many", "numerous", "multiple", "countless",
+    "dozens of", "hundreds of", "thousands of", "a number of",
+})  # fmt: skip
+
+# Function words the date patterns are built from (lower case; a space is one space).
+DATE_ARTICLES = ("the",)  # "the week", "the 15th"
+DATE_INDEFINITE_ARTICLES = ("a", "an")  # "a difficult year", "a 10-day"
+DATE_OF = ("of",)  # "the first quarter of 2009", "the morning of March 3"
+DATE_DAY_OF_MONTH = ("of",)  # "the 4th of July"
+DATE_YEAR_OF = ("of",)  # "March of 2013"
+DATE_DAY_ONE = ("first",)  # "the first of May"
+DATE_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+DATE_YEAR_WORD = ("year",)  # "the year 2009", "November next year"
+DATE_WEEK_WORD = ("week",)
+DATE_QUARTER_WORD = ("quarter",)
+DATE_HALF_WORD = ("half",)
+DATE_CENTURY_WORD = ("century",)  # "the 20th century"
+DATE_DECADE_PREFIX = ("years",)  # "years 2000"
+DATE_BARE_DECADE_WORDS = DATE_DECADE_WORDS  # "the nineties"
+DATE_FULL = ("full",)  # "the last full week of March"
+DATE_RANGE_OPEN = ("between", "from")
+DATE_RANGE_JOIN = ("and", "to", "until", "till", "through", "thru")
+DATE_RANGE_JOIN_BARE = ("to", "through", "until")  # "March to May"
+DATE_YEAR_RANGE_JOIN = ("to", "until", "through")  # "2009 to 2011"
+DATE_AGO = ("ago", "back", "before now", "or so ago")
+DATE_AGO_BEFORE: tuple[str, ...] = ()  # languages that put the count after ("hace dos años")
+DATE_IN = ("in", "in another")  # "in two weeks"
+DATE_IN_TAIL = ("time",)  # "in two weeks' time"
+DATE_EARLIER = ("earlier",)  # "a year earlier": from the reporting time in news
+DATE_LATER = ("later", "after", "afterwards")  # "two days later": from the reference
+DATE_BEFORE = ("before",)  # "two days before"
+DATE_UNIT_COMPOUNDS = ("long", "old")  # "a five-year-long", "a 10-day-old"
+DATE_ADVERB_SUFFIXES = ("ly",)  # "an unusually turbulent day"
+DATE_EVERY = ("every", "each")
+DATE_TIMES_FIXED = ("once", "twice", "thrice")  # "twice a week"
+DATE_TIMES_COUNTED = ("time", "times")  # "three times a year"
+DATE_TIMES_PER = ("a", "an", "per", "every", "each")
+DATE_EVERY_OTHER = ("other",)  # "every other week"
+DATE_THE_DAY = ("the day", "the session")  # "shares rose 2% on the day"
+DATE_POD_LINK = ("in the",)  # "Friday in the morning"
+DATE_POD_OF = ("of", "on")  # "the morning of March 3"
+DATE_STREAK_ARTICLES = ("the", "a")
+DATE_STREAK_PRE = ("straight", "consecutive", "successive")  # "the third straight day"
+DATE_STREAK_POST: tuple[str, ...] = ()
+DATE_IN_A_ROW = ("in a row", "running", "straight")  # "the fourth week in a row"
+DATE_STREAK_UNITS: dict[str, str] = {
+    "day": "day", "session": "day", "trading day": "day", "trading session": "day",
+    "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+}  # fmt: skip
+DATE_STREAK_ORDINALS = tuple(DATE_CENTURY_ORDINALS)
+DATE_FISCAL = ("fiscal", "financial", "fiscal year", "financial year")  # "fiscal 2009"
+DATE_FISCAL_AFTER = ("fiscal year", "financial year")  # "the 2009 fiscal year"
+DATE_CURRENT_PERIODS = (
+    "year",
+    "month",
+    "weekend",
+    "fiscal year",
+    "financial year",
+)  # after an article: the current one ("the year")
+DATE_THIS_YEAR = ("year", "current year")  # "the third quarter of the year"
+DATE_BARE_PERIODS = ("year", "month", "week", "decade", "century")  # "the end of the year"
+DATE_RIGHT_YEAR_PRE = ("next", "last", "this", "following", "previous")  # "October of next year"
+DATE_RIGHT_YEAR_POST: tuple[str, ...] = ()
+DATE_ANAPHORIC_QUALIFIERS = frozenset({
+    "previous", "prior", "preceding", "following", "before", "earlier", "after", "later",
+})  # fmt: skip
+# "the same day", "that week", "its date": the reference time ("" = at its granularity).
+DATE_SAME_UNITS: dict[str, str] = {
+    "day": "day", "date": "day", "week": "week", "month": "month", "quarter": "quarter",
+    "year": "year", "time": "", "period": "", "moment": "",
+}  # fmt: skip
+DATE_SAME_DET = ("that", "the same", "this same", "that same", "that very", "the very same", "its")
+DATE_YEAR_BACK = (  # "the same month a year ago", "the same period last year"
+    *(f"{p}{a} year {w}" for p in ("", "of ", "in ") for a in ("a", "one")
+      for w in ("ago", "earlier", "before")),
+    *(f"{p}{t}{w} year" for p in ("", "of ", "in ") for t in ("", "the ")
+      for w in ("last", "previous", "prior", "preceding")),
+    *(f"{p}the year {w}" for p in ("", "of ") for w in ("before", "earlier")),
+)  # fmt: skip
+DATE_YEAR_EARLIER = (  # "the year-earlier quarter": the reference one year back
+    "the year-earlier",
+    "the year earlier",
+    "the year-ago",
+    "the year ago",
+    "year-earlier",
+    "year earlier",
+    "year-ago",
+    "year ago",
+)
+DATE_AT_THE_TIME = ("at the time",)
+DATE_CLOCK_PREFIX = ("at",)  # "at 6"
+DATE_OCLOCK = ("o'clock",)
+DATE_NAMED_TIMES: dict[str, int] = {"noon": 12, "midnight": 0}
+DATE_CLOCK_LEAD = ("on", "of", "the")  # "on Monday at 18:00": words left around the clock
+DATE_CLOCK_TRAIL = ("on", "at")
+DATE_RECENT_HISTORY = ("recent",)  # "in recent U.S. history"
+DATE_HISTORY = ("history",)
+DATE_DURATION_DET = ("the", "these", "those")
+DATE_DURATION_LEAD = (
+    "past", "last", "next", "coming", "previous", "following", "first", "final", "remaining",
+    "recent",
+)  # fmt: skip
+DATE_DURATION_ADJ = (
+    "straight", "consecutive", "successive", "full", "whole", "entire", "more", "additional",
+    "further", "extra", "trading", "business", "working", "calendar", "long", "short", "brief",
+)  # fmt: skip
+DATE_DURATION_POST: tuple[str, ...] = ()
+DATE_AND_A_HALF = ("and a half",)  # "two and a half years"
+DATE_DURATION_OF = ("of", "in")  # "the first six months of the year"
+DATE_DURATION_OF_DET = ("the", "this", "last")
+# Function words after which a leading modifier is dropped only before these words.
+DATE_BARE_PREPOSITIONS: dict[str, tuple[str, ...]] = {}
+DATE_ELISIONS: tuple[str, ...] = ()
+# "Friday in the evening": only "in the" links a weekday and a part of day.
+DATE_WEEKDAY_POD_LINK = ("in the",)
+DATE_POD_WEEKDAY_LINK = ("of",)  # "the morning of Friday"
+DATE_WEEK_OF = ("of",)  # "the week of March 3"
+DATE_ROMAN_CENTURY_FIRST: tuple[str, ...] = ()  # "secolo XX"
+DATE_CENTURY_NAMES: dict[str, int] = {}  # "il Novecento"
+
+# "the quarter ended Sept. 30": the unit that holds the date ("the three months ended ...":
+# a duration).
+DATE_ENDED = ("ended", "ending", "that ended", "which ended")
+# "the quarter", "the period": the one the article is talking about (the reference).
+DATE_REFERENCED_PERIODS = ("quarter", "period")
+# "last year's third quarter" is "third quarter of last year": the possessive marker and the
+# preposition of the same reading.
+DATE_POSSESSIVE = {"'s": "of"}
+# Whole expressions read as another phrasing of the same language.
+DATE_REWRITES = {
+    "year-end": "the end of the year", "year end": "the end of the year",
+    "the year-end": "the end of the year", "the year's end": "the end of the year",
+    "month-end": "the end of the month", "the month's end": "the end of the month",
+}  # fmt: skip
+DATE_CLOCK_HALVES = {"am": "AM", "pm": "PM"}  # "6:40 p.m.", written without dots or spaces
+DATE_CLOCK_HOURS = ("hrs", "hours")  # "0800 hrs UTC"
+DATE_DURATION_ONE = ("past", "recent")  # "the past year", "the recent week": one unit
+DATE_DURATION_QUALIFIERS = ("past",)  # "the past year" is a duration (P1Y), "last year" a date
+DATE_APPROX_BEFORE_NUMBER = ("some",)  # "some 20 years" is approximate, "some years" fuzzy
+
+# Tense of the verb governing a date (see llmclaims.dates.tense): word cues, no tagger.
+DATE_TENSE_FUTURE = frozenset({"will", "shall", "'ll", "won't", "tomorrow", "next"})
+DATE_TENSE_FUTURE_BIGRAMS = frozenset({("wo", "n't"), ("wo", "'t"), ("to", "be")})
+DATE_TENSE_FUTURE_TO = frozenset({  # "is expected to", "are going to", "is set to"
+    "going", "expected", "scheduled", "set", "due", "slated", "planned", "poised", "likely",
+    "about", "bound", "projected", "forecast", "forecasted",
+})  # fmt: skip
+DATE_TENSE_TO = "to"
+DATE_TENSE_INTEND_TO = frozenset({
+    "plans", "plan", "intends", "intend", "aims", "aim", "expects", "expect", "wants", "want",
+    "hopes", "hope", "seeks", "seek", "promises", "promise", "vows", "vow", "pledges",
+    # their past forms: what was planned lies after the plan ("said it planned to open...")
+    "planned", "intended", "aimed", "expected", "wanted", "hoped", "sought", "promised",
+    "vowed", "pledged",
+})  # fmt: skip
+# "has been scheduled for", "is planned for": a planned, i.e. future, event.
+DATE_TENSE_PLANNED = frozenset({
+    "scheduled", "planned", "slated", "set", "expected", "due", "projected", "timed",
+    "earmarked", "pencilled", "penciled",
+})  # fmt: skip
+# "would" is the future of reported speech ("said it would close the plant in November").
+DATE_TENSE_MODAL_FUTURE = frozenset({"may", "might", "should", "must", "would"})
+DATE_TENSE_MODALS = frozenset({"will", "would", "should", "could", "can", "may", "might", "must"})
+DATE_TENSE_COPULAS = frozenset({  # "remain closed": the participle is an adjective
+    "remain", "remains", "remained", "stay", "stays", "stayed", "keep", "keeps", "kept",
+    "get", "gets", "got", "become", "becomes", "became", "seem", "seems", "seemed",
+    "appear", "appears", "appeared", "look", "looks", "feel", "feels",
+})  # fmt: skip
+DATE_TENSE_BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "be", "being"})
+DATE_TENSE_HAVE_PRESENT = frozenset({"has", "have", "'ve"})
+DATE_TENSE_PERFECT = frozenset({"has", "have", "'ve", "had"})
+DATE_TENSE_BEEN = "been"
+DATE_TENSE_HAVE = "have"  # "may have happened": a modal perfect is past
+DATE_TENSE_PAST = frozenset({"was", "were", "had", "did", "ago", "yesterday", "last"})
+DATE_TENSE_IRREGULAR_PAST = frozenset({
+    "said", "told", "rose", "fell", "made", "took", "went", "came", "began", "saw", "gave",
+    "got", "left", "led", "sold", "bought", "paid", "met", "held", "kept", "lost", "won",
+    "sent", "built", "brought", "thought", "found", "became", "ran", "struck", "grew",
+    "drew", "flew", "wrote", "spoke", "broke", "chose", "drove", "stood", "sank", "sought",
+    "fought", "caught", "taught", "meant", "felt", "dealt", "knew", "threw", "shook",
+    "wore", "hung", "swung", "rang", "sang", "spent", "lent", "fled", "slid", "stole",
+    "froze", "forgot", "overtook", "withdrew", "undertook", "understood", "shrank",
+})  # fmt: skip
+DATE_TENSE_PARTICIPLES = frozenset({
+    "been", "done", "gone", "seen", "taken", "given", "made", "said", "told", "risen",
+    "fallen", "begun", "got", "gotten", "left", "led", "sold", "bought", "paid", "met",
+    "held", "kept", "lost", "won", "sent", "built", "brought", "found", "become", "run",
+    "struck", "grown", "drawn", "flown", "written", "spoken", "broken", "chosen", "driven",
+    "stood", "sunk", "sought", "fought", "caught", "taught", "meant", "felt", "dealt",
+    "known", "thrown", "shaken", "put", "cut", "set", "hit", "shut", "spent", "quit",
+})  # fmt: skip
+# The regular past and participle ending, its false friends, and the -eed words that are
+# past forms ("agreed") among the many that are not ("need").
+DATE_TENSE_PAST_SUFFIX = "ed"
+DATE_TENSE_PAST_SUFFIX_NOT = "eed"
+DATE_TENSE_PAST_SUFFIX_NOT_EXCEPT = frozenset({"agreed", "freed", "guaranteed", "decreed"})
+DATE_TENSE_NOT_PAST_SUFFIX = frozenset({
+    "united", "limited", "based", "related", "detailed", "advanced", "interested",
+    "concerned", "supposed", "sacred", "naked", "wicked", "beloved", "crooked", "rugged",
+    "aged", "armed", "skilled", "talented", "hundred", "embed", "shed", "wed", "red",
+    "bed", "fed", "ted", "need", "speed", "seed", "feed", "breed", "bleed", "proceed",
+    "exceed", "succeed", "indeed", "greed", "deed", "creed", "reed", "weed", "tweed",
+    "sled", "shred", "bred", "expected", "unexpected", "unprecedented", "so-called",
+})  # fmt: skip
+DATE_TENSE_DETERMINERS = frozenset({  # "the planned merger": attributive, not a verb
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "my", "your", "some", "any", "no", "each", "every", "newly", "so",
+})  # fmt: skip
+# The verb of the expression's clause in the present: the search for a tense stops there, so
+# a reporting verb further back ("said it is calling for the redemption on Dec. 7") does not
+# set the direction. "'s" is left out: it is also the possessive.
+DATE_TENSE_PRESENT = frozenset({"is", "are", "am", "'re"})
+# A temporal preposition right before the expression decides before any verb does.
+DATE_TENSE_PREP_PAST = frozenset({"since"})  # "has risen since March"
+DATE_TENSE_PREP_NONE = frozenset({"until", "till"})  # "closed until Friday": either side
+# Right before the expression, a determiner makes it a noun's modifier ("expects to report
+# a third-quarter loss"): the period is the one being reported, whatever the verb's tense.
+DATE_TENSE_ATTRIBUTIVE = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+DATE_TENSE_ADVERBS = frozenset({
+    "not", "also", "already", "just", "since", "now", "recently", "still", "n't", "never",
+    "previously", "reportedly", "finally", "officially",
 })  # fmt: skip

@@ -442,3 +442,225 @@ STOPWORDS = frozenset({
     "ti", "vi", "lui", "lei", "loro", "noi", "voi", "io", "tu", "suo", "sua", "suoi", "sue",
     "nostro", "nostra", "detto", "dice"
 })  # fmt: skip
+
+# Plural units: a unit word without a count is an unknown number of them ("settimane": PXW).
+DATE_PLURAL_UNITS = frozenset({
+    "secondi", "minuti", "ore", "giorni", "giornate", "notti", "settimane", "mesi",
+    "trimestri", "semestri", "anni", "bienni", "trienni", "lustri", "decenni", "secoli",
+    "millenni",
+})  # fmt: skip
+
+# Trailing modifiers ("tre anni circa") with the TimeML mod they imply.
+DATE_SUFFIXES: dict[str, str | None] = {
+    "circa": "APPROX", "a questa parte": None, "e oltre": "EQUAL_OR_MORE",
+}  # fmt: skip
+
+# A time zone that is stated but cannot be converted to an offset.
+DATE_LOCAL_TIME = ("ora italiana",)
+
+
+def _number_words() -> dict[str, float]:
+    units = [
+        "zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+        "dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
+        "diciassette", "diciotto", "diciannove",
+    ]  # fmt: skip
+    tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+            "novanta"]  # fmt: skip
+    words: dict[str, float] = {w: i for i, w in enumerate(units)}
+    for t, ten in enumerate(tens, start=2):
+        words[ten] = 10 * t
+        for u in range(1, 10):
+            unit = units[u]
+            stem = ten[:-1] if unit[0] in "uo" else ten  # ventuno, ventotto
+            words[stem + unit] = 10 * t + u
+            if unit == "tre":
+                words[stem + "tré"] = 10 * t + u
+    words.update({
+        "un": 1, "una": 1, "un'": 1, "un paio di": 2, "paio di": 2, "una dozzina di": 12,
+        "cento": 100, "mezzo": 0.5, "mezza": 0.5, "mezz'": 0.5,
+    })  # fmt: skip
+    return words
+
+
+# Cardinal number words 0-99 and counting idioms ("un paio di", "mezz'").
+DATE_NUMBERS: dict[str, float] = _number_words()
+# Spelled-out years, written as one word: "millenovecentonovantasei", "duemilanove".
+DATE_YEAR_THOUSANDS = {"mille": 1000, "duemila": 2000}
+DATE_YEAR_HUNDREDS = {
+    "cento": 100, "duecento": 200, "trecento": 300, "quattrocento": 400, "cinquecento": 500,
+    "seicento": 600, "settecento": 700, "ottocento": 800, "novecento": 900,
+}  # fmt: skip
+DATE_YEAR_JOINERS = ("",)
+# Quantities with no definite count ("diverse settimane": PXW).
+DATE_FUZZY_NUMBERS = frozenset({
+    "qualche", "alcuni", "alcune", "diversi", "diverse", "vari", "varie", "pochi", "poche",
+    "molti", "molte", "parecchi", "parecchie", "tanti", "tante", "numerosi", "numerose",
+})  # fmt: skip
+
+# Function words the date patterns are built from (lower case; elided articles are written
+# with a space, "dell' anno", as the normalizer's cleaning splits them).
+DATE_ARTICLES = ("la", "il", "lo", "l'")
+DATE_INDEFINITE_ARTICLES: tuple[str, ...] = ()
+DATE_OF = ("del", "dell'", "di", "dello", "della")  # "il primo trimestre del 2009"
+DATE_DAY_OF_MONTH: tuple[str, ...] = ()
+DATE_YEAR_OF = ("del",)  # "gennaio del 2024"
+DATE_DAY_ONE = ("primo",)  # "il primo maggio"
+DATE_ORDINAL_SUFFIXES: tuple[str, ...] = ()
+DATE_YEAR_WORD = ("anno",)
+DATE_WEEK_WORD = ("settimana",)
+DATE_QUARTER_WORD = ("trimestre",)
+DATE_HALF_WORD = ("semestre",)
+DATE_CENTURY_WORD = ("secolo",)
+DATE_DECADE_PREFIX = ("anni",)  # "gli anni Novanta", "gli anni '90"
+DATE_BARE_DECADE_WORDS: dict[str, int] = {}  # "venti" alone is a number
+DATE_FULL: tuple[str, ...] = ()
+DATE_RANGE_OPEN = ("tra", "fra", "dal", "dallo", "dalla", "dall'", "dai", "da")
+DATE_RANGE_JOIN = ("e", "a", "al", "allo", "alla", "all'", "ai", "fino al", "fino a")
+DATE_RANGE_JOIN_BARE: tuple[str, ...] = ()
+DATE_YEAR_RANGE_JOIN = ("al", "e")  # "dal 2009 al 2011"
+DATE_AGO = ("fa",)
+DATE_AGO_BEFORE: tuple[str, ...] = ()
+DATE_IN = ("tra", "fra")  # "tra due settimane"
+DATE_IN_TAIL: tuple[str, ...] = ()
+DATE_EARLIER: tuple[str, ...] = ()
+DATE_LATER = ("dopo", "più tardi")  # "due anni dopo": from the reference
+DATE_BEFORE = ("prima",)
+DATE_UNIT_COMPOUNDS: tuple[str, ...] = ()
+DATE_ADVERB_SUFFIXES: tuple[str, ...] = ()
+DATE_EVERY = ("ogni", "tutti i", "tutte le")
+DATE_TIMES_FIXED = ("una volta",)  # "una volta al mese"
+DATE_TIMES_COUNTED = ("volte",)  # "tre volte all'anno"
+DATE_TIMES_PER = ("al", "alla", "all'", "ogni", "a", "per")
+DATE_EVERY_OTHER: tuple[str, ...] = ()
+DATE_THE_DAY = ("giornata odierna",)
+DATE_POD_LINK = ("di",)  # "ieri di sera"
+DATE_POD_OF = ("del", "di", "dello", "della", "dell'")  # "la sera del 4 gennaio"
+DATE_STREAK_ARTICLES = ("la", "il", "lo")
+DATE_STREAK_PRE: tuple[str, ...] = ()
+DATE_STREAK_POST = ("consecutivo", "consecutiva", "consecutivi", "consecutive", "di fila")
+DATE_IN_A_ROW = ("di fila", "consecutivo", "consecutiva", "consecutivi", "consecutive")
+DATE_STREAK_UNITS: dict[str, str] = {
+    "giorno": "day", "giornata": "day", "seduta": "day", "settimana": "week",
+    "mese": "month", "trimestre": "quarter", "anno": "year",
+}  # fmt: skip
+# "la terza seduta consecutiva": ordinals in both genders.
+DATE_STREAK_ORDINALS = (*DATE_CENTURY_ORDINALS, *(w[:-1] + "a" for w in DATE_CENTURY_ORDINALS))
+DATE_FISCAL = ("anno fiscale", "esercizio", "esercizio fiscale")  # "l'esercizio 2009"
+DATE_FISCAL_AFTER: tuple[str, ...] = ()
+DATE_CURRENT_PERIODS = (
+    "anno",
+    "mese",
+    "anno fiscale",
+    "esercizio",
+)  # after an article: the current one ("l'anno")
+DATE_THIS_YEAR = ("anno", "anno in corso", "anno corrente")
+DATE_BARE_PERIODS = ("anno", "mese", "settimana", "decennio", "secolo")  # "a fine anno"
+DATE_RIGHT_YEAR_PRE = ("prossimo", "scorso")  # "ottobre del prossimo anno"
+DATE_RIGHT_YEAR_POST = ("prossimo", "scorso", "successivo", "precedente")  # "dell'anno prossimo"
+DATE_ANAPHORIC_QUALIFIERS = frozenset({"precedente", "prima", "dopo", "successivo", "successiva"})
+# "lo stesso giorno", "quel mese": the reference time ("" = at its granularity).
+DATE_SAME_UNITS: dict[str, str] = {
+    "giorno": "day", "giornata": "day", "data": "day", "settimana": "week", "mese": "month",
+    "trimestre": "quarter", "anno": "year", "periodo": "", "momento": "", "tempo": "",
+}  # fmt: skip
+DATE_SAME_DET = (
+    "quel", "quell'", "quella", "quello", "lo stesso", "la stessa", "quello stesso",
+    "quella stessa", "quel stesso", "stesso", "stessa",
+)  # fmt: skip
+DATE_YEAR_BACK = (  # "lo stesso periodo dell'anno scorso"
+    *(f"{p} {w}" for p in ("dell'", "del")
+      for w in ("anno scorso", "anno precedente", "anno prima", "anno passato", "scorso anno",
+                "lo scorso anno")),
+    *(f"{p}un anno {w}" for p in ("", "di ") for w in ("fa", "prima")),
+)  # fmt: skip
+DATE_YEAR_EARLIER: tuple[str, ...] = ()
+DATE_AT_THE_TIME = ("all' epoca", "a quel tempo", "in quel momento")
+DATE_CLOCK_PREFIX = ("alle", "all'", "ore")  # "alle 15"
+DATE_OCLOCK: tuple[str, ...] = ()
+DATE_NAMED_TIMES: dict[str, int] = {"mezzogiorno": 12, "mezzanotte": 0}
+DATE_CLOCK_LEAD = ("del", "di", "il")
+DATE_CLOCK_TRAIL = ("alle", "ore", "del", "di")
+DATE_RECENT_HISTORY: tuple[str, ...] = ()
+DATE_HISTORY: tuple[str, ...] = ()
+DATE_DURATION_DET = ("gli", "i", "le")
+DATE_DURATION_LEAD = (
+    "ultimi", "ultime", "prossimi", "prossime", "primi", "prime", "scorsi", "scorse",
+    "passati", "passate", "trascorsi", "trascorse",
+)  # fmt: skip
+DATE_DURATION_ADJ: tuple[str, ...] = ()
+DATE_DURATION_POST = (
+    "consecutivi", "consecutive", "interi", "intere", "pieni", "piene", "lavorativi",
+    "lavorative", "successivi", "successive", "precedenti", "scorsi", "scorse", "passati",
+    "passate", "prossimi", "prossime", "di fila", "in più", "ancora",
+)  # fmt: skip
+DATE_AND_A_HALF = ("e mezzo", "e mezza")  # "due anni e mezzo"
+DATE_DURATION_OF = ("del", "dell'", "dello", "della", "di")  # "i primi tre mesi dell'anno"
+DATE_DURATION_OF_DET = ("l'", "quest'")
+# "a" is a preposition in Italian ("a gennaio", "a fine anno"), dropped before a month or
+# these words only (in English "a" is the article of "a year").
+DATE_BARE_PREPOSITIONS: dict[str, tuple[str, ...]] = {"a": ("fine", "metà", "inizio", "partire")}
+# Elided articles and prepositions ("l'anno"), split off by the normalizer's cleaning.
+DATE_ELISIONS = ("l", "dell", "nell", "all", "dall", "sull", "quest", "un", "mezz", "d")
+DATE_WEEKDAY_POD_LINK: tuple[str, ...] = ()
+DATE_POD_WEEKDAY_LINK: tuple[str, ...] = ()
+DATE_WEEK_OF = ("del", "dell'", "di")  # "la settimana del 3 marzo"
+DATE_ROMAN_CENTURY_FIRST = ("secolo",)  # "secolo XX"
+# Names of centuries: "il Novecento" is the 1900s (TIMEX3 value "19").
+DATE_CENTURY_NAMES: dict[str, int] = {
+    "duecento": 12, "trecento": 13, "quattrocento": 14, "cinquecento": 15, "seicento": 16,
+    "settecento": 17, "ottocento": 18, "novecento": 19,
+}  # fmt: skip
+
+DATE_ENDED = (  # "il trimestre chiuso al 30 settembre"
+    "chiuso al", "chiusa al", "chiuso il", "chiusa il", "terminato il", "terminata il",
+    "concluso il", "conclusa il", "concluso al", "conclusa al",
+)  # fmt: skip
+DATE_REFERENCED_PERIODS = ("trimestre", "periodo")
+DATE_REWRITES: dict[str, str] = {}
+DATE_CLOCK_HALVES: dict[str, str] = {}
+DATE_CLOCK_HOURS: tuple[str, ...] = ()
+DATE_DURATION_ONE: tuple[str, ...] = ()
+DATE_DURATION_QUALIFIERS: tuple[str, ...] = ()
+DATE_APPROX_BEFORE_NUMBER: tuple[str, ...] = ()
+
+# Tense of the verb governing a date (see llmclaims.dates.tense): word cues, no tagger.
+# Future (-rà, -ranno), conditional present (-rebbe), compound past (ha/hanno/è/sono +
+# participle), imperfect and simple past endings.
+DATE_TENSE_FUTURE = frozenset({"prossimo", "prossima", "prossimi", "prossime", "domani",
+                               "dopodomani"})  # fmt: skip
+DATE_TENSE_AUX_PLANNED = frozenset({  # "è previsto", "sono attese": planned, i.e. future
+    "previsto", "prevista", "previsti", "previste", "atteso", "attesa", "attesi", "attese",
+    "programmato", "programmata", "programmati", "programmate", "fissato", "fissata",
+})  # fmt: skip
+DATE_TENSE_AUX = frozenset({
+    "ho", "hai", "ha", "abbiamo", "avete", "hanno", "aveva", "avevano", "avrebbe",
+    "avrebbero", "è", "sono", "siamo", "siete", "era", "erano", "sarebbe", "sarebbero",
+    "fu", "furono", "sia", "siano", "fosse", "fossero", "abbia", "abbiano",
+})  # fmt: skip
+DATE_TENSE_AUX_SKIP = frozenset({
+    "già", "stato", "stata", "stati", "state", "anche", "poi", "appena", "mai", "ancora",
+    "infatti", "però", "quindi", "invece", "ieri",
+})  # fmt: skip
+DATE_TENSE_PARTICIPLES = frozenset({
+    "fatto", "fatta", "fatti", "fatte", "detto", "detta", "detti", "dette", "preso", "presa",
+    "presi", "prese", "messo", "messa", "visto", "vista", "scritto", "scritta", "morto",
+    "morta", "morti", "nato", "nata", "chiuso", "chiusa", "aperto", "aperta", "ucciso",
+    "uccisa", "uccisi", "rimasto", "rimasta", "rimasti", "successo", "giunto", "giunta",
+    "corso", "scelto", "tolto", "reso", "speso", "vinto", "perso", "risposto", "posto",
+    "deciso", "diviso", "acceso", "spento", "sceso", "emerso", "esploso", "dimesso",
+    "concluso", "incluso", "letto", "stretto", "tratto", "condotto", "prodotto", "ridotto",
+    "rotto", "mosso", "comparso", "apparso", "scomparso", "espresso", "promesso", "ammesso",
+    "permesso", "commesso", "sospeso", "difeso", "sorpreso", "ripreso", "compreso",
+    "raggiunto", "aggiunto", "dichiarato", "richiesto", "chiesto", "assunto", "discusso",
+})  # fmt: skip
+DATE_TENSE_PARTICIPLE_FORM = r"\w{2,}(?:at|ut|it)[oaie]"
+DATE_TENSE_PAST = frozenset({"ieri", "fa", "scorso", "scorsa", "scorsi", "scorse"})
+DATE_TENSE_PAST_FORM = r"\w{2,}(?:arono|erono|irono|avano|evano|ivano|ava|eva|iva)|\w{3,}ò"
+DATE_TENSE_FUTURE_FORM = r"\w{2,}(?:rà|ranno)"
+DATE_TENSE_CONDITIONAL_FORM = r"\w{2,}(?:rebbe|rebbero)"  # "dovrebbe arrivare": future
+DATE_TENSE_PREP_NONE = frozenset({"fino"})  # "fino a venerdì": either side
+DATE_TENSE_NOT_VERBS = frozenset({
+    "però", "perciò", "ciò", "può", "falò", "tiranno", "cava", "lava", "diva", "saliva",
+    "gengiva", "nuova",
+})  # fmt: skip
