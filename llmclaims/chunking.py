@@ -173,8 +173,11 @@ def _next_start(starts: list[int], end: int, overlap: int, start: int, text: str
 
 def halves(text: str, chunk: Chunk) -> list[Chunk]:
     """`chunk` cut in two near its middle at the same kinds of boundary as `split_text`, the
-    halves overlapping as its pieces do; [chunk] when it cannot be cut."""
+    halves overlapping as its pieces do; [chunk] when it holds a single sentence (an answer cut
+    off there is not helped by cutting a sentence)."""
     piece = chunk.of(text)
+    if len(sentence_spans(piece)) < 2:
+        return [chunk]
     budget = (len(piece) + 1) // 2 + min(len(piece) // 20, MAX_OVERLAP_CHARS)
     parts = split_text(piece, max(budget, 1))
     if len(parts) < 2:

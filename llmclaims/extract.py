@@ -36,6 +36,7 @@ from .cache import CachedAnswer, ResponseCache, cache_key
 from .chunking import Chunk, chunk_chars, halves, prompt_was_cut, split_text
 from .config import Settings, resolve
 from .errors import (
+    InputError,
     InvalidOutputError,
     LLMClaimsError,
     PromptTruncatedError,
@@ -394,6 +395,7 @@ class Summarizer:
         options a live request carries. Raises `InputError` for bad articles, like `summarize`.
         """
         article, day, _ = self._prepare(text, published)
+        self._one_request(article)
         captured: dict[str, Any] = {}
 
         def capture(**kwargs: Any) -> Any:
@@ -428,6 +430,7 @@ class Summarizer:
         policy. `text` and `published` must be what `request_body` was given.
         """
         article, day, key = self._prepare(text, published)
+        self._one_request(article)
         try:
             if not isinstance(completion, ChatCompletion):
                 completion = ChatCompletion.model_validate(completion)
@@ -449,6 +452,16 @@ class Summarizer:
             ) from None
         grounder = Grounder(article, 0, stats)
         return self._finish(article, day, key, wire, stats, grounder)
+
+    def _one_request(self, article: str) -> None:
+        """Offline batches carry one request per article: a longer one is refused, never sent
+        whole."""
+        if len(article) > self.chunk_chars:
+            raise InputError(
+                f"the article has {len(article):,} characters, more than one request carries "
+                f"({self.chunk_chars:,}): it is sent in pieces, which only live requests do "
+                "(summarize it without --provider-batch / --write-requests)"
+            )
 
     def _translate(self, exc: InstructorRetryException, stats: CallStats) -> LLMClaimsError:
         """Surface our own typed error if one caused the failure, else 'invalid output'."""
