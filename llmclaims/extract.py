@@ -96,7 +96,7 @@ class Summarizer:
         self._inflight: dict[str, asyncio.Future[None]] = {}
         # The largest piece of an article one request carries (`llmclaims/chunking.py`).
         self.chunk_chars = chunk_chars(
-            self.settings.context_tokens, _prompt_chars(self.prompt), self.settings.max_tokens
+            self.settings.context_tokens, self._prompt_chars(), self.settings.max_tokens
         )
 
     def __repr__(self) -> str:
@@ -396,6 +396,9 @@ class Summarizer:
         """
         article, day, _ = self._prepare(text, published)
         self._one_request(article)
+        return self._body(article, day)
+
+    def _body(self, article: str, day: date | None) -> dict[str, Any]:
         captured: dict[str, Any] = {}
 
         def capture(**kwargs: Any) -> Any:
@@ -453,6 +456,15 @@ class Summarizer:
         grounder = Grounder(article, 0, stats)
         return self._finish(article, day, key, wire, stats, grounder)
 
+    def _prompt_chars(self) -> int:
+        """Characters a request carries besides the article: the messages (in `json` and
+        `md_json` modes they hold the schema) and tool definitions, which servers' chat
+        templates write into the prompt. `json_schema`'s `response_format` is left out: local
+        servers turn it into a grammar, not prompt text."""
+        body = self._body("", None)
+        chars = sum(len(m.get("content") or "") for m in body["messages"])
+        return chars + len(json.dumps(body.get("tools", []), ensure_ascii=False))
+
     def _one_request(self, article: str) -> None:
         """Offline batches carry one request per article: a longer one is refused, never sent
         whole."""
@@ -494,11 +506,6 @@ _CLAIM_POLL = 0.2  # seconds between looks at another process's claim on an arti
 CHUNK_CONCURRENCY = 8  # pieces of one article in flight at once
 MAX_SPLITS = 2  # a piece whose answer is cut off is halved at most this many times
 MIN_SPLIT_CHARS = 2_000  # smaller pieces are not halved: their truncation is reported
-
-
-def _prompt_chars(prompt: Prompt) -> int:
-    """The prompt's characters around the article (for sizing pieces)."""
-    return sum(len(m["content"]) for m in render_messages(prompt, "", None))
 
 
 def _sent_chars(prompt: Prompt, text: str, day: date | None) -> int:

@@ -124,8 +124,8 @@ def test_context_budget_sizes_pieces_and_refuses_a_context_too_small():
     assert default == DEFAULT_CHUNK_CHARS
     small, large = chunk_chars(8_192, prompt), chunk_chars(32_768, prompt)
     assert 500 <= small < large
-    # The answer dominates: at 6 answer tokens per article token, 32k tokens hold ~4k article
-    # tokens, i.e. about 13,000 characters at 3 characters per token.
+    # The answer dominates: at 8 answer tokens per article token, 32k tokens hold ~3,500
+    # article tokens, i.e. about 10,400 characters at 3 characters per token.
     assert 10_000 < large < 15_000
     # With max_tokens the answer's share is what it says.
     assert chunk_chars(8_192, prompt, max_tokens=2_000) > small
@@ -135,6 +135,18 @@ def test_context_budget_sizes_pieces_and_refuses_a_context_too_small():
         chunk_chars(8_192, prompt, max_tokens=8_000)
     with pytest.raises(llmclaims.ConfigurationError, match="context_tokens"):
         llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1", context_tokens=0)
+
+
+def test_modes_that_put_the_schema_in_the_prompt_get_smaller_pieces():
+    def size(mode: str) -> int:
+        return llmclaims.Summarizer(
+            model="m", base_url="http://127.0.0.1:9/v1", mode=mode, context_tokens=16_384
+        ).chunk_chars
+
+    # json_schema's schema travels as response_format (a grammar on local servers); tools and
+    # md_json carry it as tool definitions or prompt text, which takes context.
+    assert size("tools") < size("json_schema")
+    assert size("md_json") < size("json_schema")
 
 
 def test_prompt_cut_detection_judges_only_long_prompts_with_usage():
