@@ -591,7 +591,7 @@ def summarize(
     """Summarize one article: claims, sources, hedging and timeline, tied to evidence.
 
     `config` takes the `Summarizer` options (base_url, api_key, mode, cache, cache_dir,
-    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars).
+    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars, context_tokens).
     """
     return _shared(model=model, **config).summarize(text, published=published)
 

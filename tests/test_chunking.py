@@ -31,7 +31,7 @@ from llmclaims.grounding import sentence_spans
 from llmclaims.merge import PieceSummary, merge_summaries
 from llmclaims.models import Usage
 from llmclaims.prompts import load_prompt
-from llmclaims.testing import ServedRequest, answer_reply, completion, stub_answer
+from llmclaims.testing import ServedRequest, answer_reply, completion, error_reply, stub_answer
 from llmclaims.testing.server import Reply
 from llmclaims.wire import WireArticle
 
@@ -357,6 +357,28 @@ def test_a_long_article_is_one_request_per_piece_concurrently_then_cached(serve,
     assert again.claims == summary.claims
 
 
+def test_a_failed_piece_fails_the_article_but_the_others_stay_cached(serve, tmp_path):
+    text = reference_long()
+    chunks = split_text(text, DEFAULT_CHUNK_CHARS)
+    refused = {chunks[2].of(text)}
+
+    def handler(request: ServedRequest) -> Reply:
+        if request.article in refused:
+            return error_reply(400, "bad request")
+        return answer_reply(
+            request, stub_answer(request.article), prompt_tokens=request.prompt_tokens
+        )
+
+    server = serve(handler)
+    with pytest.raises(llmclaims.ProviderError):
+        asyncio.run(make(server, tmp_path).asummarize(text))
+    assert server.count == len(chunks)
+    refused.clear()  # the server recovers
+    summary = make(server, tmp_path).summarize(text)
+    assert server.count == len(chunks) + 1  # only the piece that failed was asked again
+    assert [r.cached for r in summary.metadata.chunks] == [i != 2 for i in range(len(chunks))]
+
+
 def test_a_short_article_is_one_request_with_the_unchanged_body(serve, tmp_path, article_it):
     server = serve(Counting())
     summarizer = make(server, tmp_path, cache=False)
@@ -399,14 +421,20 @@ def test_cut_off_answers_are_split_a_bounded_number_of_times(serve, tmp_path):
 
 def test_a_prompt_the_server_cut_is_refused_and_not_cached(serve, tmp_path):
     text = reference_long(3)  # one request of ~14,000 characters
-    # Like a stock Ollama: it reads what fits its 2,048-token context and says so in usage.
-    cut = serve(lambda r: answer_reply(r, stub_answer(r.article), prompt_tokens=2_048))
+    context = [2_048]  # like a stock Ollama: it reads what fits and says so in usage
+
+    def handler(request: ServedRequest) -> Reply:
+        read = min(request.prompt_tokens, context[0])
+        return answer_reply(request, stub_answer(request.article), prompt_tokens=read)
+
+    server = serve(handler)
     with pytest.raises(llmclaims.PromptTruncatedError, match="OLLAMA_CONTEXT_LENGTH") as info:
-        make(cut, tmp_path).summarize(text)
+        make(server, tmp_path).summarize(text)
     assert "2,048 prompt tokens" in str(info.value)
-    honest = serve(Counting())
-    summary = make(honest, tmp_path).summarize(text)  # same cache: nothing was kept
-    assert honest.count == 1 and not summary.metadata.cached
+    context[0] = 32_768  # the server's context raised: the answer is asked for again
+    summary = make(server, tmp_path).summarize(text)
+    assert server.count == 2 and not summary.metadata.cached
+    assert summary.metadata.usage.prompt_tokens == server.requests[1].prompt_tokens
 
 
 def test_the_hard_cap_refuses_before_any_request(serve, tmp_path):
