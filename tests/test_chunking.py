@@ -357,6 +357,31 @@ def test_a_long_article_is_one_request_per_piece_concurrently_then_cached(serve,
     assert again.claims == summary.claims
 
 
+def every_sentence(request: ServedRequest) -> Reply:
+    """An answer claiming every sentence of the piece, each quoting itself."""
+    piece = request.article
+    answer = stub_answer(piece)
+    answer["claims"] = [
+        {**answer["claims"][0], "id": f"C{k + 1}", "text": piece[a:b], "evidence": [piece[a:b]]}
+        for k, (a, b) in enumerate(sentence_spans(piece))
+    ]
+    return answer_reply(request, answer, prompt_tokens=request.prompt_tokens)
+
+
+def test_claims_read_twice_in_an_overlap_are_kept_once(serve, tmp_path):
+    text = long_article()  # 30,000 characters of unique sentences: three pieces
+    server = serve(every_sentence)
+    summary = make(server, tmp_path, cache=False).summarize(text)
+    assert len(summary.metadata.chunks) == server.count >= 3
+    chunks = summary.metadata.chunks
+    assert any(b.start < a.end for a, b in itertools.pairwise(chunks))  # there is overlap
+    spans = [(c.evidence[0].span.start, c.evidence[0].span.end) for c in summary.claims]
+    # Every sentence of the article exactly once, in order, at its own offsets.
+    assert spans == list(sentence_spans(text))
+    assert [c.id for c in summary.claims] == [f"C{i + 1}" for i in range(len(spans))]
+    assert len(summary.sources) == 1 and all(c.source_ids == ["S1"] for c in summary.claims)
+
+
 def test_a_failed_piece_fails_the_article_but_the_others_stay_cached(serve, tmp_path):
     text = reference_long()
     chunks = split_text(text, DEFAULT_CHUNK_CHARS)
