@@ -26,11 +26,9 @@ from llmclaims.chunking import (
     prompt_was_cut,
     split_text,
 )
-from llmclaims.config import resolve
 from llmclaims.grounding import sentence_spans
 from llmclaims.merge import PieceSummary, merge_summaries
 from llmclaims.models import Usage
-from llmclaims.prompts import load_prompt
 from llmclaims.testing import ServedRequest, answer_reply, completion, error_reply, stub_answer
 from llmclaims.testing.server import Reply
 from llmclaims.wire import WireArticle
@@ -189,7 +187,7 @@ def _claim(ident: str, quote: str, sources: list[str]) -> dict:
 
 
 def _piece(text: str, chunk: Chunk, answer: dict) -> PieceSummary:
-    settings = resolve(model="m", base_url="http://127.0.0.1:9/v1", cache=False)
+    summarizer = llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1", cache=False)
     cached = CachedAnswer(
         wire=WireArticle.model_validate(answer),
         usage=Usage(prompt_tokens=10, completion_tokens=5, total_tokens=15),
@@ -199,7 +197,9 @@ def _piece(text: str, chunk: Chunk, answer: dict) -> PieceSummary:
         model="m",
         created_at="2024-01-05T00:00:00+00:00",
     )
-    summary = assemble(chunk.of(text), None, cached, settings, load_prompt(), cached=False)
+    summary = assemble(
+        chunk.of(text), None, cached, summarizer.settings, summarizer.prompt, cached=False
+    )
     return PieceSummary(chunk, summary)
 
 
