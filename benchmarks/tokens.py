@@ -55,10 +55,10 @@ def encoders() -> dict[str, Any]:
     return {name: bpe_openai.get_encoding(name) for name in ENCODINGS}
 
 
-def manifest() -> list[dict[str, str]]:
-    if not MANIFEST.is_file():
-        fail(f"missing {MANIFEST.relative_to(REPO_ROOT)}")
-    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))
+def manifest(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        fail(f"missing {path}")
+    entries = json.loads(path.read_text(encoding="utf-8"))
     for entry in entries:
         for key in ("text", "answer"):
             if not (REPO_ROOT / entry[key]).is_file():
@@ -68,12 +68,12 @@ def manifest() -> list[dict[str, str]]:
     return entries
 
 
-def token_counts(encoding: Any) -> list[dict[str, Any]]:
+def token_counts(encoding: Any, entries: list[dict[str, str]]) -> list[dict[str, Any]]:
     from llmclaims import Summarizer
 
     summarizer = Summarizer(model="bench", base_url="http://127.0.0.1:9/v1", cache=False)
     rows = []
-    for entry in manifest():
+    for entry in entries:
         text = (REPO_ROOT / entry["text"]).read_text(encoding="utf-8")
         answer = json.loads((REPO_ROOT / entry["answer"]).read_text(encoding="utf-8"))
         body = summarizer.request_body(text, published=entry["published"])
@@ -171,11 +171,15 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=2.0, help="seconds per answer")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print a JSON summary last")
+    parser.add_argument(
+        "--manifest", type=Path, default=MANIFEST, help="articles and their authored answers"
+    )
     args = parser.parse_args()
 
+    entries = manifest(args.manifest)  # the data first: a missing file fails before anything
     summary: dict[str, Any] = {"tokens": {}}
     for name, encoding in encoders().items():
-        rows = token_counts(encoding)
+        rows = token_counts(encoding, entries)
         summary["tokens"][name] = rows
         print(f"\n{name}")
         print(
