@@ -43,7 +43,7 @@ from .errors import (
     TruncatedOutputError,
     redact,
 )
-from .merge import PieceSummary, merge_summaries
+from .merge import PieceGrounder, PieceSummary, merge_summaries
 from .models import ArticleSummary
 from .prompts import Prompt, load_prompt
 from .published import parse_published
@@ -199,7 +199,7 @@ class Summarizer:
             )
         if len(chunks) == 1:
             try:
-                answer, cached, grounder = self._answer(article, day, key)
+                answer, cached, grounder = self._answer(article, chunks[0], day, key)
             except TruncatedOutputError as exc:
                 truncated = exc
             else:
@@ -213,17 +213,17 @@ class Summarizer:
         return merge_summaries([p for part in parts for p in part])
 
     def _answer(
-        self, text: str, day: date | None, key: str
+        self, article: str, chunk: Chunk, day: date | None, key: str
     ) -> tuple[CachedAnswer, bool, Grounder | None]:
-        """One text's answer (an article, or a piece of one): from the cache, or paid for and
-        cached; and whether it was cached."""
+        """The answer for a piece of the article (the whole of a short one): from the cache, or
+        paid for and cached; and whether it was cached."""
         hit = self._lookup(key)
         if hit is not None:
             return hit, True, None
         assert self._create is not None
         stats = CallStats()
-        grounder = Grounder(text, self.settings.reasks, stats)
-        request = self._request(text, day)
+        grounder = self._grounder(article, chunk, stats)
+        request = self._request(chunk.of(article), day)
         sent = sum(len(m["content"]) for m in request["messages"])
         try:
             with self._calling(stats, grounder):
@@ -242,13 +242,20 @@ class Summarizer:
         """A piece's answer; a piece whose answer was cut off is halved and each half asked."""
         text = chunk.of(article)
         try:
-            answer, cached, grounder = self._answer(text, day, self._key(text, day))
+            answer, cached, grounder = self._answer(article, chunk, day, self._key(text, day))
         except TruncatedOutputError as exc:
             truncated = exc
         else:
             return [self._summary(article, day, chunk, answer, cached, grounder)]
         parts = self._split_or_raise(article, chunk, truncated, depth)
         return [p for half in parts for p in self._piece(article, day, half, depth + 1)]
+
+    def _grounder(self, article: str, chunk: Chunk, stats: CallStats | None = None) -> Grounder:
+        """The quote finder for a piece's answer: quotes are looked for in the piece (the text
+        its model saw) and reported at article offsets."""
+        if chunk.start == 0 and chunk.end == len(article):
+            return Grounder(article, self.settings.reasks, stats)
+        return PieceGrounder(article, chunk, self.settings.reasks, stats)
 
     def _key(self, text: str, day: date | None) -> str:
         return cache_key(self.settings, self.prompt, text, day)
@@ -275,11 +282,12 @@ class Summarizer:
         self, article: str, day: date | None, chunk: Chunk, answer: CachedAnswer, cached: bool,
         grounder: Grounder | None,
     ) -> PieceSummary:  # fmt: skip
-        """A piece's summary, checked against the piece (the text its model saw)."""
-        text = chunk.of(article)
+        """A piece's summary: its quotes found in the piece, at article offsets, and the other
+        checks run against the whole article."""
         summary = assemble(
-            text, day, answer, self.settings, self.prompt, cached=cached, grounder=grounder
-        )
+            article, day, answer, self.settings, self.prompt, cached=cached,
+            grounder=grounder or self._grounder(article, chunk),
+        )  # fmt: skip
         return PieceSummary(chunk, summary)
 
     async def asummarize(
@@ -298,7 +306,7 @@ class Summarizer:
             )
         if len(chunks) == 1:
             try:
-                answer, cached, grounder = await self._aanswer(article, day, key)
+                answer, cached, grounder = await self._aanswer(article, chunks[0], day, key)
             except TruncatedOutputError as exc:
                 truncated = exc
             else:
@@ -313,7 +321,8 @@ class Summarizer:
             text = chunk.of(article)
             try:
                 async with limit:
-                    answer, cached, grounder = await self._aanswer(text, day, self._key(text, day))
+                    key = self._key(text, day)
+                    answer, cached, grounder = await self._aanswer(article, chunk, day, key)
             except TruncatedOutputError as exc:
                 truncated = exc
             else:
@@ -326,7 +335,7 @@ class Summarizer:
         return merge_summaries([p for part in parts for p in part])
 
     async def _aanswer(
-        self, text: str, day: date | None, key: str
+        self, article: str, chunk: Chunk, day: date | None, key: str
     ) -> tuple[CachedAnswer, bool, Grounder | None]:
         """Async twin of `_answer`: one request chain per key, across tasks and processes."""
         while True:
@@ -350,8 +359,8 @@ class Summarizer:
         done = asyncio.get_running_loop().create_future()
         self._inflight[key] = done
         stats = CallStats()
-        grounder = Grounder(text, self.settings.reasks, stats)
-        request = self._request(text, day)
+        grounder = self._grounder(article, chunk, stats)
+        request = self._request(chunk.of(article), day)
         sent = sum(len(m["content"]) for m in request["messages"])
         try:
             try:

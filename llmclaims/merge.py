@@ -1,11 +1,11 @@
 """Many pieces' summaries in, one summary of the whole article out.
 
-Each piece of a long article (`llmclaims/chunking.py`) is answered and checked on its own, against
-its own text (the text its model saw: quotes are looked for there, at the occurrence the model
-read, and the claim checks read its sentences), with its own ids (S1, C1, ...). Merging:
+Each piece of a long article (`llmclaims/chunking.py`) is answered and checked on its own, with
+its own ids (S1, C1, ...): its quotes are looked for in the piece (the text its model saw, so a
+quote is found at the occurrence the model read, not at an earlier repetition) and reported at
+article offsets (`PieceGrounder`); the other checks (claim numbers and names, cue sentences,
+dates) read the whole article, as for a short one. Merging:
 
-- every span moves to article offsets (the piece's start added), so `text[span.start:span.end]`
-  is still `span.text` for the whole article;
 - sources are the same source when name, kind, role and affiliation agree (case and spacing
   aside): one entry, its evidence and flags the union, `named` if any piece named it;
 - a claim from a later piece whose located evidence spans equal those of a claim from an earlier
@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from .assemble import Grounder
 from .chunking import Chunk
 from .models import (
     ArticleSummary,
@@ -40,13 +41,35 @@ from .models import (
     Usage,
 )
 
+if TYPE_CHECKING:
+    from .transport import CallStats
+
+
+class PieceGrounder(Grounder):
+    """A `Grounder` that looks for quotes in one piece of the article and reports them at
+    article offsets (`text[span.start:span.end] == span.text` for the whole article)."""
+
+    def __init__(
+        self, article: str, chunk: Chunk, reasks: int = 0, stats: CallStats | None = None
+    ) -> None:
+        super().__init__(chunk.of(article), reasks, stats)
+        self.offset = chunk.start
+
+    def find(self, quote: str) -> Span | None:
+        span = super().find(quote)
+        if span is None or self.offset == 0:
+            return span
+        return span.model_copy(
+            update={"start": span.start + self.offset, "end": span.end + self.offset}
+        )
+
 
 @dataclass(frozen=True)
 class PieceSummary:
     """One piece of the article, and its summary with offsets into the piece."""
 
     chunk: Chunk
-    summary: ArticleSummary
+    summary: ArticleSummary  # offsets into the whole article
 
     def record(self) -> ChunkRecord:
         meta = self.summary.metadata
@@ -57,16 +80,6 @@ class PieceSummary:
             requests=meta.requests,
             cached=meta.cached,
         )
-
-
-def _shift(span: Span | None, offset: int) -> Span | None:
-    if span is None or offset == 0:
-        return span
-    return span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
-
-
-def _evidence(items: list[Evidence], offset: int) -> list[Evidence]:
-    return [Evidence(quote=e.quote, span=_shift(e.span, offset)) for e in items]
 
 
 def _located(items: list[Evidence]) -> tuple[tuple[int, int], ...]:
@@ -119,12 +132,12 @@ def merge_summaries(pieces: Sequence[PieceSummary]) -> ArticleSummary:
     entry_claims: list[list[int]] = []  # per merged timeline entry: its merged claims
 
     for p, piece in enumerate(pieces):
-        offset, summary = piece.chunk.start, piece.summary
+        summary = piece.summary
         local_sources: dict[str, int] = {}
         pending_vias: list[tuple[int, str]] = []
         for s in summary.sources:
             same = (_norm(s.name), s.kind, _norm(s.role), _norm(s.affiliation))
-            evidence = _evidence(s.evidence, offset)
+            evidence = s.evidence
             if same in source_index:
                 i = source_index[same]
                 old = sources[i]
@@ -136,7 +149,7 @@ def merge_summaries(pieces: Sequence[PieceSummary]) -> ArticleSummary:
                 )
             else:
                 i = source_index[same] = len(sources)
-                sources.append(_copy(s, evidence=evidence, via=None))
+                sources.append(_copy(s, via=None))
             local_sources.setdefault(s.id, i)
             if s.via is not None:
                 pending_vias.append((i, s.via))
@@ -145,13 +158,13 @@ def merge_summaries(pieces: Sequence[PieceSummary]) -> ArticleSummary:
         local_claims: dict[str, int] = {}
         used: set[int] = set()
         for c in summary.claims:
-            evidence = _evidence(c.evidence, offset)
+            evidence = c.evidence
             mine = [local_sources[i] for i in c.source_ids if i in local_sources]
             key: Any = _located(evidence) or ("text", _norm(c.text))
             found = claim_match.match(key, p, used)
             if found is None:
                 i = len(claims)
-                claims.append(_copy(c, evidence=evidence))
+                claims.append(c)
                 claim_sources.append(mine)
                 claim_match.add(key, p, i)
             else:
@@ -162,15 +175,13 @@ def merge_summaries(pieces: Sequence[PieceSummary]) -> ArticleSummary:
 
         used = set()
         for t in summary.timeline:
-            evidence = _evidence(t.evidence, offset)
+            evidence = t.evidence
             mine = [local_claims[i] for i in t.claim_ids if i in local_claims]
             key = (_norm(t.expression), _located(evidence))
             found = entry_match.match(key, p, used)
             if found is None:
                 entry_match.add(key, p, len(timeline))
-                timeline.append(
-                    _copy(t, evidence=evidence, expression_span=_shift(t.expression_span, offset))
-                )
+                timeline.append(t)
                 entry_claims.append(mine)
             else:
                 entry_claims[found] = _union(entry_claims[found], mine)

@@ -27,7 +27,7 @@ from llmclaims.chunking import (
     split_text,
 )
 from llmclaims.grounding import sentence_spans
-from llmclaims.merge import PieceSummary, merge_summaries
+from llmclaims.merge import PieceGrounder, PieceSummary, merge_summaries
 from llmclaims.models import Usage
 from llmclaims.testing import ServedRequest, answer_reply, completion, error_reply, stub_answer
 from llmclaims.testing.server import Reply
@@ -198,8 +198,9 @@ def _piece(text: str, chunk: Chunk, answer: dict) -> PieceSummary:
         created_at="2024-01-05T00:00:00+00:00",
     )
     summary = assemble(
-        chunk.of(text), None, cached, summarizer.settings, summarizer.prompt, cached=False
-    )
+        text, None, cached, summarizer.settings, summarizer.prompt, cached=False,
+        grounder=PieceGrounder(text, chunk),
+    )  # fmt: skip
     return PieceSummary(chunk, summary)
 
 
@@ -270,6 +271,20 @@ def test_merge_dedupes_overlap_and_sources_remaps_ids_and_moves_offsets():
         (first.start, first.end, 1),
         (second.start, second.end, 1),
     ]
+
+
+def test_a_piece_s_claims_are_checked_against_the_whole_article():
+    intro = "Mario Rossi is the mayor of Genova."
+    later = "The mayor said the bridge will reopen in May."
+    text = f"{intro} {later}"
+    second = Chunk(len(intro) + 1, len(text))  # its model never saw the name
+    claim = _claim("C1", later, ["S1"])
+    claim["text"] = "Mario Rossi said the Genova bridge will reopen in May."
+    answer = {"language": "en", "sources": [_source("S1", "Rossi")], "claims": [claim]}
+    merged = merge_summaries([_piece(text, second, {**answer, "timeline": []})])
+    assert merged.claims[0].evidence[0].span.start == second.start
+    # Names from anywhere in the article are fine, as for a short article.
+    assert not [f for f in merged.claims[0].flags if f.startswith("claim:name_not_in_article")]
 
 
 def test_merge_keeps_two_claims_of_one_piece_that_quote_one_sentence():
