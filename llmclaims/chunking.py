@@ -16,8 +16,8 @@ smaller than the budget rather than larger. The answer is the larger part: the a
 run to `ANSWER_TOKENS_PER_ARTICLE_TOKEN` times the article's tokens (measured, see the same
 benchmark), unless `max_tokens` caps it.
 
-Cost: splitting a 1,000,000-character article into 93 pieces took 0.03-0.10 s on the development
-machine (`benchmarks/tokens.py`, two runs); a short article costs one length comparison.
+Cost: splitting a 1,000,000-character article into 93 pieces took 0.02-0.10 s on the development
+machine (`benchmarks/tokens.py`, three runs); a short article costs one length comparison.
 """
 
 from __future__ import annotations
