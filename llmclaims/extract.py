@@ -94,10 +94,11 @@ class Summarizer:
         # Cache keys being requested right now, so a second identical article (a syndicated
         # story under another id) waits for the first one's answer instead of paying again.
         self._inflight: dict[str, asyncio.Future[None]] = {}
-        # The largest piece of an article one request carries (`llmclaims/chunking.py`).
-        self.chunk_chars = chunk_chars(
-            self.settings.context_tokens, self._prompt_chars(), self.settings.max_tokens
-        )
+        # The largest piece of an article one request carries (`llmclaims/chunking.py`); the
+        # prompt is measured (a captured request, about 4 ms) only when a context budget needs it.
+        context = self.settings.context_tokens
+        prompt = self._prompt_chars() if context is not None else 0
+        self.chunk_chars = chunk_chars(context, prompt, self.settings.max_tokens)
 
     def __repr__(self) -> str:
         s = self.settings
@@ -164,8 +165,8 @@ class Summarizer:
         if stats.responses and prompt_was_cut(stats.usage.prompt_tokens / stats.responses, sent):
             raise PromptTruncatedError(
                 f"the server reports reading {stats.usage.prompt_tokens // stats.responses:,} "
-                f"prompt tokens, but the prompt it was sent has {sent:,} characters (over "
-                f"{sent // 6:,} tokens with any tokenizer): it cut the article to fit its "
+                f"prompt tokens, but the prompt it was sent has {sent:,} characters (news text "
+                f"makes at least {sent // 6:,} tokens of that): it cut the article to fit its "
                 "context window. Give the server a larger context (Ollama: "
                 "OLLAMA_CONTEXT_LENGTH or options.num_ctx; llama.cpp: -c; vLLM: "
                 "--max-model-len) and pass it as context_tokens (--context), so llmclaims "
