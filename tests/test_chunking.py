@@ -186,8 +186,10 @@ def _claim(ident: str, quote: str, sources: list[str]) -> dict:
     }
 
 
-def _piece(text: str, chunk: Chunk, answer: dict) -> PieceSummary:
-    summarizer = llmclaims.Summarizer(model="m", base_url="http://127.0.0.1:9/v1", cache=False)
+def _piece(text: str, chunk: Chunk, answer: dict, **options: object) -> PieceSummary:
+    summarizer = llmclaims.Summarizer(
+        model="m", base_url="http://127.0.0.1:9/v1", cache=False, **options
+    )
     cached = CachedAnswer(
         wire=WireArticle.model_validate(answer),
         usage=Usage(prompt_tokens=10, completion_tokens=5, total_tokens=15),
@@ -285,6 +287,26 @@ def test_a_piece_s_claims_are_checked_against_the_whole_article():
     assert merged.claims[0].evidence[0].span.start == second.start
     # Names from anywhere in the article are fine, as for a short article.
     assert not [f for f in merged.claims[0].flags if f.startswith("claim:name_not_in_article")]
+
+
+def test_items_a_piece_dropped_keep_their_piece_s_id_and_its_own_offsets():
+    text = "Rossi said the bridge will reopen in May. Bianchi said it will not."
+    first, second = Chunk(0, 42), Chunk(42, len(text))
+    real = _claim("C1", "Bianchi said it will not.", ["S1"])
+    invented = _claim("C2", "Verdi said it was sold.", ["S1"])
+
+    def answer(*claims: dict) -> dict:
+        sources = [_source("S1", None, "author")]
+        return {"language": "en", "sources": sources, "claims": list(claims), "timeline": []}
+
+    pieces = [
+        _piece(text, first, answer(_claim("C1", text[:41], ["S1"])), grounding="strict"),
+        _piece(text, second, answer(real, invented), grounding="strict"),
+    ]
+    merged = merge_summaries(pieces)
+    assert [c.text for c in merged.claims] == [text[:41], "Bianchi said it will not."]
+    assert [(d.kind, d.id) for d in merged.dropped] == [("claim", "piece2/C2")]
+    assert merged.claims[1].evidence[0].span.start == text.index("Bianchi")
 
 
 def test_merge_keeps_two_claims_of_one_piece_that_quote_one_sentence():
