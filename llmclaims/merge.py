@@ -55,8 +55,8 @@ class PieceGrounder(Grounder):
         super().__init__(chunk.of(article), reasks, stats)
         self.offset = chunk.start
 
-    def find(self, quote: str) -> Span | None:
-        span = super().find(quote)
+    def find(self, quote: str, *args: Any, **kwargs: Any) -> Span | None:
+        span = super().find(quote, *args, **kwargs)  # the base's options, whatever they are
         if span is None or self.offset == 0:
             return span
         return span.model_copy(
