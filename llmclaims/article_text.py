@@ -12,7 +12,7 @@ import re
 
 from .errors import InputError
 
-DEFAULT_MAX_CHARS = 120_000
+DEFAULT_MAX_CHARS = 1_000_000
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|span|br|script|style|article|a\s+href)\b",
     re.IGNORECASE,
@@ -52,8 +52,8 @@ def check_article(text: str | bytes, *, max_chars: int = DEFAULT_MAX_CHARS) -> s
     if len(text) > max_chars:
         raise InputError(
             f"the article is too long: {len(text):,} characters, the limit is {max_chars:,} "
-            "(long-article chunking is not supported yet; split the text or raise max_chars "
-            "if your model's context allows it)"
+            "(longer articles are sent in pieces up to this cap; split the text, or raise "
+            "max_chars if you mean to pay for that many pieces)"
         )
     if len(_HTML.findall(text[:20_000])) >= 3:
         raise InputError(

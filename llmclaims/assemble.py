@@ -363,7 +363,7 @@ def assemble(
         transport_retries=answer.transport_retries,
         cached=cached,
         created_at=answer.created_at,  # type: ignore[arg-type]  # ISO text: pydantic parses it
-        **({"notes": notes} if notes else {}),  # unset when empty, like every other default
+        **_unset_when_empty(notes=notes),
     )
     return ArticleSummary(
         language=wire.language,
@@ -373,3 +373,8 @@ def assemble(
         metadata=metadata,
         dropped=dropped,
     )
+
+
+def _unset_when_empty(**fields: list[str]) -> dict[str, Any]:
+    """Empty lists stay unset, like every other default, so stored summaries do not grow."""
+    return {name: value for name, value in fields.items() if value}

@@ -50,6 +50,13 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache folder (default: per-user cache)")
+    group.add_argument(
+        "--context",
+        type=_positive,
+        metavar="TOKENS",
+        help="the model's context window in tokens: long articles are sent in pieces that fit "
+        "it with their answer (default: pieces of 12,000 characters)",
+    )
 
 
 def _config(args: argparse.Namespace) -> dict[str, Any]:
@@ -60,6 +67,7 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
         "grounding": args.grounding,
         "cache": not args.no_cache,
         "cache_dir": args.cache_dir,
+        "context_tokens": args.context,
     }
 
 

@@ -47,6 +47,8 @@ class Settings:
     cache_dir: Path | None = None
     grounding: str = "flag"
     max_chars: int = DEFAULT_MAX_CHARS
+    # The model's context window in tokens: sizes the pieces of an article (chunking.py).
+    context_tokens: int | None = None
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -167,6 +169,10 @@ _OPTIONS: dict[str, tuple[str, object]] = {
     "retry_max_wait": ("a number of seconds >= 0", lambda v: _number(v, 0)),
     "reasks": ("a whole number >= 0", lambda v: _whole(v, 0)),
     "max_chars": ("a whole number >= 1", lambda v: _whole(v, 1)),
+    "context_tokens": (
+        "a whole number of tokens >= 1 or None",
+        lambda v: v is None or _whole(v, 1),
+    ),
 }
 
 

@@ -62,6 +62,12 @@ class TruncatedOutputError(OutputError):
     """The answer was cut off (`finish_reason: length`): raise the output token limit."""
 
 
+class PromptTruncatedError(OutputError):
+    """The server read far fewer prompt tokens than were sent: it cut the article to fit its
+    context window, so the answer covers part of it. Give the server a larger context, or tell
+    llmclaims the context it has (`context_tokens`), which then sends smaller pieces."""
+
+
 class ContentFilteredError(OutputError):
     """The provider's content filter blocked the prompt or the answer."""
 
@@ -77,6 +83,7 @@ __all__ = [
     "InvalidOutputError",
     "LLMClaimsError",
     "OutputError",
+    "PromptTruncatedError",
     "ProviderError",
     "RefusalError",
     "TruncatedOutputError",

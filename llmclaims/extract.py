@@ -17,6 +17,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timezone
@@ -32,8 +33,17 @@ from pydantic import ValidationError
 from .article_text import check_article
 from .assemble import Grounder, assemble
 from .cache import CachedAnswer, ResponseCache, cache_key
+from .chunking import Chunk, chunk_chars, halves, prompt_was_cut, split_text
 from .config import Settings, resolve
-from .errors import InvalidOutputError, LLMClaimsError, redact
+from .errors import (
+    InputError,
+    InvalidOutputError,
+    LLMClaimsError,
+    PromptTruncatedError,
+    TruncatedOutputError,
+    redact,
+)
+from .merge import PieceGrounder, PieceSummary, merge_summaries
 from .models import ArticleSummary
 from .prompt_files import Prompt, load_prompt
 from .published import parse_published
@@ -84,6 +94,11 @@ class Summarizer:
         # Cache keys being requested right now, so a second identical article (a syndicated
         # story under another id) waits for the first one's answer instead of paying again.
         self._inflight: dict[str, asyncio.Future[None]] = {}
+        # The largest piece of an article one request carries (`llmclaims/chunking.py`); the
+        # prompt is measured (a captured request, about 4 ms) only when a context budget needs it.
+        context = self.settings.context_tokens
+        prompt = self._prompt_chars() if context is not None else 0
+        self.chunk_chars = chunk_chars(context, prompt, self.settings.max_tokens)
 
     def __repr__(self) -> str:
         s = self.settings
@@ -139,6 +154,24 @@ class Summarizer:
         stats: CallStats,
         grounder: Grounder,
     ) -> ArticleSummary:
+        answer = self._store(key, wire, stats, _sent_chars(self.prompt, article, day))
+        return assemble(
+            article, day, answer, self.settings, self.prompt, cached=False, grounder=grounder
+        )
+
+    def _store(self, key: str, wire: WireArticle, stats: CallStats, sent: int) -> CachedAnswer:
+        """Cache a paid answer, unless the server cut the prompt (`sent` characters) to fit its
+        context: that answer covers part of the text, and is refused, never kept."""
+        if stats.responses and prompt_was_cut(stats.usage.prompt_tokens / stats.responses, sent):
+            raise PromptTruncatedError(
+                f"the server reports reading {stats.usage.prompt_tokens // stats.responses:,} "
+                f"prompt tokens, but the prompt it was sent has {sent:,} characters (news text "
+                f"makes at least {sent // 6:,} tokens of that): it cut the article to fit its "
+                "context window. Give the server a larger context (Ollama: "
+                "OLLAMA_CONTEXT_LENGTH or options.num_ctx; llama.cpp: -c; vLLM: "
+                "--max-model-len) and pass it as context_tokens (--context), so llmclaims "
+                "sends pieces that fit"
+            )
         answer = CachedAnswer(
             wire=wire,
             usage=stats.usage,
@@ -150,34 +183,113 @@ class Summarizer:
         )
         if self.cache is not None:
             self.cache.put(key, answer)
-        return assemble(
-            article, day, answer, self.settings, self.prompt, cached=False, grounder=grounder
-        )
+        return answer
+
+    # -- one article: one request, or one per piece of a long one ------------------------------
 
     def summarize(
         self, text: str | bytes, *, published: date | datetime | str | None = None
     ) -> ArticleSummary:
-        """Summarize one article; at most one paid request chain, none when cached."""
+        """Summarize one article; one paid request chain (one per piece of an article longer
+        than `chunk_chars`, sent concurrently), none when cached."""
         article, day, key = self._prepare(text, published)
-        hit = self._lookup(key)
-        if hit is not None:
-            return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+        chunks = split_text(article, self.chunk_chars)
         if self._create is None:
             self._create = instructor.patch(
                 create=sync_create(self.settings), mode=self.settings.instructor_mode
             )
+        if len(chunks) == 1:
+            try:
+                answer, cached, grounder = self._answer(article, chunks[0], day, key)
+            except TruncatedOutputError as exc:
+                truncated = exc
+            else:
+                return assemble(
+                    article, day, answer, self.settings, self.prompt, cached=cached,
+                    grounder=grounder,
+                )  # fmt: skip
+            chunks = self._split_or_raise(article, chunks[0], truncated, 0)
+        with ThreadPoolExecutor(min(len(chunks), CHUNK_CONCURRENCY)) as pool:
+            parts = list(pool.map(lambda c: self._piece(article, day, c, 0), chunks))
+        return merge_summaries([p for part in parts for p in part])
+
+    def _answer(
+        self, article: str, chunk: Chunk, day: date | None, key: str
+    ) -> tuple[CachedAnswer, bool, Grounder | None]:
+        """The answer for a piece of the article (the whole of a short one): from the cache, or
+        paid for and cached; and whether it was cached."""
+        hit = self._lookup(key)
+        if hit is not None:
+            return hit, True, None
+        assert self._create is not None
         stats = CallStats()
-        grounder = Grounder(article, self.settings.reasks, stats)
+        grounder = self._grounder(article, chunk, stats)
+        request = self._request(chunk.of(article), day)
+        sent = sum(len(m["content"]) for m in request["messages"])
         try:
             with self._calling(stats, grounder):
-                wire = self._create(**self._request(article, day))
+                wire = self._create(**request)
         except InstructorRetryException as exc:
             if grounder.best is not None:  # a paid, valid answer: use it, never throw it away
-                return self._finish(article, day, key, grounder.best, stats, grounder)
+                return self._store(key, grounder.best, stats, sent), False, grounder
             failure = self._translate(exc, stats)
         else:
-            return self._finish(article, day, key, wire, stats, grounder)
+            return self._store(key, wire, stats, sent), False, grounder
         raise _unchained(failure)
+
+    def _piece(
+        self, article: str, day: date | None, chunk: Chunk, depth: int
+    ) -> list[PieceSummary]:
+        """A piece's answer; a piece whose answer was cut off is halved and each half asked."""
+        text = chunk.of(article)
+        try:
+            answer, cached, grounder = self._answer(article, chunk, day, self._key(text, day))
+        except TruncatedOutputError as exc:
+            truncated = exc
+        else:
+            return [self._summary(article, day, chunk, answer, cached, grounder)]
+        parts = self._split_or_raise(article, chunk, truncated, depth)
+        return [p for half in parts for p in self._piece(article, day, half, depth + 1)]
+
+    def _grounder(self, article: str, chunk: Chunk, stats: CallStats | None = None) -> Grounder:
+        """The quote finder for a piece's answer: quotes are looked for in the piece (the text
+        its model saw) and reported at article offsets."""
+        if chunk.start == 0 and chunk.end == len(article):
+            return Grounder(article, self.settings.reasks, stats)
+        return PieceGrounder(article, chunk, self.settings.reasks, stats)
+
+    def _key(self, text: str, day: date | None) -> str:
+        return cache_key(self.settings, self.prompt, text, day)
+
+    def _split_or_raise(
+        self, article: str, chunk: Chunk, error: TruncatedOutputError, depth: int
+    ) -> list[Chunk]:
+        """The halves of a piece whose answer was cut off, or the error when splitting is out of
+        bounds (`MAX_SPLITS` times, pieces of at least `MIN_SPLIT_CHARS`)."""
+        parts = halves(article, chunk) if chunk.end - chunk.start >= MIN_SPLIT_CHARS else [chunk]
+        if depth >= MAX_SPLITS or len(parts) < 2:
+            if depth == 0 and chunk.end - chunk.start == len(article):
+                raise _unchained(error)
+            raise _unchained(
+                TruncatedOutputError(
+                    f"{error} (characters {chunk.start:,}-{chunk.end:,} of the article, after "
+                    f"{depth} split(s) of its piece; or pass context_tokens (--context) so "
+                    "pieces are sized for the answer)"
+                )
+            )
+        return parts
+
+    def _summary(
+        self, article: str, day: date | None, chunk: Chunk, answer: CachedAnswer, cached: bool,
+        grounder: Grounder | None,
+    ) -> PieceSummary:  # fmt: skip
+        """A piece's summary: its quotes found in the piece, at article offsets, and the other
+        checks run against the whole article."""
+        summary = assemble(
+            article, day, answer, self.settings, self.prompt, cached=cached,
+            grounder=grounder or self._grounder(article, chunk),
+        )  # fmt: skip
+        return PieceSummary(chunk, summary)
 
     async def asummarize(
         self, text: str | bytes, *, published: date | datetime | str | None = None
@@ -185,13 +297,52 @@ class Summarizer:
         """Async twin of `summarize`, for event loops and `summarize_many`.
 
         Concurrent calls for the same article (same cache key) make one request chain: the
-        others wait for it and read its answer from the cache.
+        others wait for it and read its answer from the cache. The same holds per piece.
         """
         article, day, key = self._prepare(text, published)
+        chunks = split_text(article, self.chunk_chars)
+        if self._acreate is None:
+            self._acreate = instructor.patch(
+                create=async_create(self.settings), mode=self.settings.instructor_mode
+            )
+        if len(chunks) == 1:
+            try:
+                answer, cached, grounder = await self._aanswer(article, chunks[0], day, key)
+            except TruncatedOutputError as exc:
+                truncated = exc
+            else:
+                return assemble(
+                    article, day, answer, self.settings, self.prompt, cached=cached,
+                    grounder=grounder,
+                )  # fmt: skip
+            chunks = self._split_or_raise(article, chunks[0], truncated, 0)
+        limit = asyncio.Semaphore(CHUNK_CONCURRENCY)
+
+        async def piece(chunk: Chunk, depth: int) -> list[PieceSummary]:
+            text = chunk.of(article)
+            try:
+                async with limit:
+                    key = self._key(text, day)
+                    answer, cached, grounder = await self._aanswer(article, chunk, day, key)
+            except TruncatedOutputError as exc:
+                truncated = exc
+            else:
+                return [self._summary(article, day, chunk, answer, cached, grounder)]
+            parts = self._split_or_raise(article, chunk, truncated, depth)
+            answered = await _all([piece(half, depth + 1) for half in parts])
+            return [p for half in answered for p in half]
+
+        parts = await _all([piece(chunk, 0) for chunk in chunks])
+        return merge_summaries([p for part in parts for p in part])
+
+    async def _aanswer(
+        self, article: str, chunk: Chunk, day: date | None, key: str
+    ) -> tuple[CachedAnswer, bool, Grounder | None]:
+        """Async twin of `_answer`: one request chain per key, across tasks and processes."""
         while True:
             hit = self._lookup(key)
             if hit is not None:
-                return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+                return hit, True, None
             running = self._inflight.get(key) if self.cache is not None else None
             if running is not None:
                 await asyncio.wait([running])  # its outcome is read from the cache, not from it
@@ -203,26 +354,25 @@ class Summarizer:
                 if hit is None:
                     break
                 self.cache.release(key)
-                return assemble(article, day, hit, self.settings, self.prompt, cached=True)
+                return hit, True, None
             await asyncio.sleep(_CLAIM_POLL)  # another process is paying for it right now
-        if self._acreate is None:
-            self._acreate = instructor.patch(
-                create=async_create(self.settings), mode=self.settings.instructor_mode
-            )
+        assert self._acreate is not None
         done = asyncio.get_running_loop().create_future()
         self._inflight[key] = done
         stats = CallStats()
-        grounder = Grounder(article, self.settings.reasks, stats)
+        grounder = self._grounder(article, chunk, stats)
+        request = self._request(chunk.of(article), day)
+        sent = sum(len(m["content"]) for m in request["messages"])
         try:
             try:
                 with self._calling(stats, grounder):
-                    wire = await self._acreate(**self._request(article, day))
+                    wire = await self._acreate(**request)
             except InstructorRetryException as exc:
                 if grounder.best is not None:  # a paid, valid answer: use it
-                    return self._finish(article, day, key, grounder.best, stats, grounder)
+                    return self._store(key, grounder.best, stats, sent), False, grounder
                 failure = self._translate(exc, stats)
             else:
-                return self._finish(article, day, key, wire, stats, grounder)
+                return self._store(key, wire, stats, sent), False, grounder
             raise _unchained(failure)
         finally:
             del self._inflight[key]
@@ -255,6 +405,10 @@ class Summarizer:
         options a live request carries. Raises `InputError` for bad articles, like `summarize`.
         """
         article, day, _ = self._prepare(text, published)
+        self._one_request(article)
+        return self._body(article, day)
+
+    def _body(self, article: str, day: date | None) -> dict[str, Any]:
         captured: dict[str, Any] = {}
 
         def capture(**kwargs: Any) -> Any:
@@ -289,6 +443,7 @@ class Summarizer:
         policy. `text` and `published` must be what `request_body` was given.
         """
         article, day, key = self._prepare(text, published)
+        self._one_request(article)
         try:
             if not isinstance(completion, ChatCompletion):
                 completion = ChatCompletion.model_validate(completion)
@@ -310,6 +465,25 @@ class Summarizer:
             ) from None
         grounder = Grounder(article, 0, stats)
         return self._finish(article, day, key, wire, stats, grounder)
+
+    def _prompt_chars(self) -> int:
+        """Characters a request carries besides the article: the messages (in `json` and
+        `md_json` modes they hold the schema) and tool definitions, which servers' chat
+        templates write into the prompt. `json_schema`'s `response_format` is left out: local
+        servers turn it into a grammar, not prompt text."""
+        body = self._body("", None)
+        chars = sum(len(m.get("content") or "") for m in body["messages"])
+        return chars + len(json.dumps(body.get("tools", []), ensure_ascii=False))
+
+    def _one_request(self, article: str) -> None:
+        """Offline batches carry one request per article: a longer one is refused, never sent
+        whole."""
+        if len(article) > self.chunk_chars:
+            raise InputError(
+                f"the article has {len(article):,} characters, more than one request carries "
+                f"({self.chunk_chars:,}): it is sent in pieces, which only live requests do "
+                "(summarize it without --provider-batch / --write-requests)"
+            )
 
     def _translate(self, exc: InstructorRetryException, stats: CallStats) -> LLMClaimsError:
         """Surface our own typed error if one caused the failure, else 'invalid output'."""
@@ -347,6 +521,23 @@ class Summarizer:
 
 _OUTPUT_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
 _CLAIM_POLL = 0.2  # seconds between looks at another process's claim on an article
+CHUNK_CONCURRENCY = 8  # pieces of one article in flight at once
+MAX_SPLITS = 2  # a piece whose answer is cut off is halved at most this many times
+MIN_SPLIT_CHARS = 2_000  # smaller pieces are not halved: their truncation is reported
+
+
+def _sent_chars(prompt: Prompt, text: str, day: date | None) -> int:
+    return sum(len(m["content"]) for m in render_messages(prompt, text, day))
+
+
+async def _all(tasks: list[Any]) -> list[Any]:
+    """Every task's result; the first failure raised once all are done, so the pieces that
+    were answered are cached and a re-run pays only for the rest."""
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results
 
 
 def _unchained(error: LLMClaimsError) -> LLMClaimsError:
@@ -418,7 +609,7 @@ def summarize(
     """Summarize one article: claims, sources, hedging and timeline, tied to evidence.
 
     `config` takes the `Summarizer` options (base_url, api_key, mode, cache, cache_dir,
-    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars).
+    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars, context_tokens).
     """
     return _shared(model=model, **config).summarize(text, published=published)
 

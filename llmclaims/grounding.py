@@ -1137,3 +1137,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     first = sents[min(bisect_right(ends, start), len(sents) - 1)]
     last = sents[min(bisect_right(ends, last_char), len(sents) - 1)]
     return min(first[0], start), max(last[1], end)
+
+
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Every sentence's (start, end) offsets, by the rules of `sentence_around`: what
+    `llmclaims/chunking.py` cuts long articles at, so a chunk never ends inside a sentence this
+    module would read as one."""
+    return _sentences(text)

@@ -149,6 +149,17 @@ class Dropped(BaseModel):
     item: dict
 
 
+class ChunkRecord(BaseModel):
+    """One piece of a long article that was requested on its own (`llmclaims/chunking.py`):
+    `text[start:end]` of the article, what its answer cost, and whether it came from the cache."""
+
+    start: int
+    end: int
+    usage: Usage = Field(default_factory=Usage)
+    requests: int = 0
+    cached: bool = False
+
+
 class Metadata(BaseModel):
     """How the summary was made: enough to reproduce it and to account for its cost."""
 
@@ -166,6 +177,8 @@ class Metadata(BaseModel):
     # Things the reader must know about how the checks ran (e.g. a language without a module, whose
     # language-specific checks were skipped), each said once.
     notes: list[str] = Field(default_factory=list)
+    # The pieces of an article too long for one request, in order; empty when it took one.
+    chunks: list[ChunkRecord] = Field(default_factory=list)
 
 
 class ArticleSummary(BaseModel):
@@ -203,6 +216,7 @@ class ArticleSummary(BaseModel):
 
 __all__ = [
     "ArticleSummary",
+    "ChunkRecord",
     "Claim",
     "Dropped",
     "Evidence",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from llmclaims.batch_run import _short
 from llmclaims.testing import Fault, FaultPlan, article_key
 
 from .conftest import ok
@@ -443,5 +444,6 @@ def test_progress_bar_shows_counts_and_tokens(serve, tmp_path):
     feed = write_jsonl(tmp_path / "feed.jsonl", records(range(3)))
     result = run(command(server, tmp_path / "out.jsonl", feed, extra=("--progress",)), tmp_path)
     assert result.returncode == 0
-    assert "ok=3 failed=0 cached=0 tokens=450" in result.stderr
+    tokens = sum(r.prompt_tokens + 50 for r in server.requests)  # the stub's usage
+    assert f"ok=3 failed=0 cached=0 tokens={_short(tokens)}" in result.stderr
     assert "3/3" in result.stderr

@@ -39,3 +39,15 @@ def test_hedging_benchmark_exits_non_zero_without_its_corpus(tmp_path: Path) -> 
     assert run.returncode == 2
     assert "no MEANTIME event mentions" in run.stderr
     assert run.stdout == ""
+
+
+def test_tokens_benchmark_exits_non_zero_without_its_answers(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "benchmarks/tokens.py", "--manifest", str(tmp_path / "none.json")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert "missing" in run.stderr and run.stdout == ""

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
         fixed: Any = json.loads(args.answer_file.read_text(encoding="utf-8"))
 
         def answer(request: ServedRequest) -> Any:
-            return answer_reply(request, fixed)
+            return answer_reply(request, fixed, prompt_tokens=request.prompt_tokens)
 
     plan = FaultPlan(
         args.fault,

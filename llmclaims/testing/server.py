@@ -59,6 +59,13 @@ class ServedRequest:
         return json.loads(self.body or b"null")
 
     @property
+    def prompt_tokens(self) -> int:
+        """What a server that read every message would count: 4 characters per token."""
+        messages = (self.json() or {}).get("messages", [])
+        chars = sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str))
+        return max(1, chars // 4)
+
+    @property
     def article(self) -> str:
         """The article text inside the user message, as llmclaims' prompt delimits it."""
         for message in self.json().get("messages", []):
@@ -176,7 +183,9 @@ def answer_reply(request: ServedRequest, answer: dict[str, Any] | str, **kw: Any
 
 
 def stub_handler(request: ServedRequest) -> Reply:
-    return answer_reply(request, stub_answer(request.article))
+    """The stub answer, reporting the prompt tokens a server that read the whole prompt would
+    (4 characters per token): the client refuses answers to prompts a server visibly cut."""
+    return answer_reply(request, stub_answer(request.article), prompt_tokens=request.prompt_tokens)
 
 
 class _HTTPServer(ThreadingHTTPServer):
