@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import batch_files, cli_eval, cli_export, cli_report
+from . import __version__, cli_eval, cli_export, cli_report
 from .cli_report import FORMATS
 from .errors import ConfigurationError, InputError, LLMClaimsError, redact
 from .published import parse_published
@@ -50,9 +50,34 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     group.add_argument("--cache-dir", type=Path, help="cache folder (default: per-user cache)")
+    group.add_argument(
+        "--max-tokens",
+        type=_positive,
+        metavar="N",
+        help="output token limit per request (default: the server's)",
+    )
+    group.add_argument(
+        "--temperature",
+        type=_number,
+        metavar="T",
+        help="sampling temperature (default: the server's)",
+    )
+    group.add_argument(
+        "--timeout",
+        type=_number,
+        metavar="SECONDS",
+        help="deadline for one whole request, body included (default: 120)",
+    )
+    group.add_argument(
+        "--reasks",
+        type=_whole,
+        metavar="N",
+        help="times an invalid answer is sent back to the model to fix (default: 2)",
+    )
 
 
 def _config(args: argparse.Namespace) -> dict[str, Any]:
+    """The Summarizer options; None (an option not given) means the library's default."""
     return {
         "model": args.model,
         "base_url": args.base_url,
@@ -60,6 +85,10 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
         "grounding": args.grounding,
         "cache": not args.no_cache,
         "cache_dir": args.cache_dir,
+        "max_tokens": args.max_tokens,
+        "temperature": args.temperature,
+        "timeout": args.timeout,
+        "reasks": args.reasks,
     }
 
 
@@ -68,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="llmclaims",
         description="Claims, sources, hedging and timelines from news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"llmclaims {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     cli_eval.add_parser(commands)
 
@@ -120,7 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
-    many.add_argument(
+    # One way to get the answers: live requests (default), the provider's Batch API, or
+    # request/result files; asking for two is a usage error, not a silent choice.
+    route = many.add_mutually_exclusive_group()
+    route.add_argument(
         "--provider-batch",
         action="store_true",
         help="submit through the provider's Batch API instead (OpenAI: about "
@@ -134,7 +167,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="with --provider-batch: seconds between status checks (default: 30)",
     )
-    batch_files.add_arguments(many)
+    route.add_argument(
+        "--write-requests",
+        type=Path,
+        metavar="REQUESTS.jsonl",
+        help="write the requests for articles not in OUT or the cache as an OpenAI batch "
+        "input file (for vllm run-batch or a compatible engine) instead of calling the model",
+    )
+    route.add_argument(
+        "--read-results",
+        type=Path,
+        metavar="RESULTS.jsonl",
+        help="read an OpenAI-format batch output file into OUT and the cache",
+    )
     _add_model_options(many)
     many.set_defaults(run=_batch)
     cli_report.add_parser(commands)
@@ -149,6 +194,26 @@ def _positive(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 1")
+    return number
+
+
+def _whole(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 0")
+    return number
+
+
+def _number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number >= 0")
     return number
 
 
@@ -181,8 +246,10 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    from . import batch_files
     from .batch_run import Interrupted, run_batch
 
+    files = batch_files.chosen(args)
     try:
         tally = run_batch(
             args.inputs,
@@ -192,7 +259,7 @@ def _batch(args: argparse.Namespace) -> int:
             progress=args.progress,
             config=_config(args),
             poll_interval=args.poll_interval if args.provider_batch else None,
-            files=batch_files.chosen(args),
+            files=files,
         )
     except Interrupted as stop:
         print(
@@ -201,6 +268,8 @@ def _batch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return stop.code
+    if isinstance(files, batch_files.RequestWriter):
+        print(f"llmclaims: {files.report()}", file=sys.stderr)
     print(f"llmclaims: {tally.report(args.out)}", file=sys.stderr)
     return 1 if tally.failed or tally.failed_before else 0
 

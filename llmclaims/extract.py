@@ -16,13 +16,13 @@ import asyncio
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException, ResponseParsingError
@@ -32,9 +32,9 @@ from pydantic import ValidationError
 from .article_text import check_article
 from .assemble import Grounder, assemble
 from .cache import CachedAnswer, ResponseCache, cache_key
-from .config import Settings, resolve
+from .config import Mode, Settings, given, resolve
 from .errors import InvalidOutputError, LLMClaimsError, redact
-from .models import ArticleSummary
+from .models import ArticleSummary, GroundingPolicy
 from .prompts import Prompt, load_prompt
 from .published import parse_published
 from .request import ANSWER_MODEL, render_messages, validation_context
@@ -63,20 +63,26 @@ class Summarizer:
         model: str | None = None,
         base_url: str | None = None,
         api_key: str | None = None,
-        mode: str | None = None,
+        mode: Mode | None = None,
         cache: bool = True,
         cache_dir: str | Path | None = None,
-        **options: Any,
+        grounding: GroundingPolicy | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        retries: int | None = None,
+        retry_max_wait: float | None = None,
+        reasks: int | None = None,
+        max_chars: int | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **unknown: NoReturn,
     ) -> None:
-        self.settings: Settings = resolve(
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            mode=mode,
-            cache=cache,
-            cache_dir=cache_dir,
-            **options,
-        )
+        # An option left at None takes the default (`config.Settings` holds every default);
+        # `unknown` only exists to refuse a misspelt option by name (a ConfigurationError that
+        # lists the options) instead of Python's TypeError; mypy flags it already.
+        self.settings: Settings = resolve(**given(locals()), **unknown)
         self.prompt: Prompt = load_prompt()
         self.cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
         self._create: Callable[..., Any] | None = None
@@ -271,7 +277,8 @@ class Summarizer:
             _capturing.reset(token)
         if not captured:  # instructor changed how it calls `create`: fail loudly, not silently
             raise LLMClaimsError("could not build the request body for this article")
-        return json.loads(json.dumps(captured))
+        extra = captured.pop("extra_body", None) or {}  # the SDK sends these as top-level fields
+        return json.loads(json.dumps({**captured, **extra}))
 
     def from_completion(
         self,
@@ -391,13 +398,33 @@ _ENV = (
 
 
 @lru_cache(maxsize=16)
-def _summarizer(environment: tuple[str | None, ...], **config: Any) -> Summarizer:
-    return Summarizer(**config)
+def _summarizer(environment: tuple[str | None, ...], **config: Hashable) -> Summarizer:
+    return Summarizer(**{name: _Frozen.thaw(value) for name, value in config.items()})
 
 
-def _shared(**config: Any) -> Summarizer:
+class _Frozen:
+    """An unhashable option (the dicts `extra_body`, `extra_headers`) as a key for
+    `_summarizer`'s cache."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self.key = json.dumps(value, sort_keys=True, default=repr)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Frozen) and self.key == other.key
+
+    @staticmethod
+    def thaw(value: object) -> Any:
+        return value.value if isinstance(value, _Frozen) else value
+
+
+def _shared(config: dict[str, Any]) -> Summarizer:
     """One `Summarizer` per configuration (and environment), so loops reuse clients."""
-    return _summarizer(tuple(os.environ.get(name) for name in _ENV), **config)
+    frozen = {k: v if isinstance(v, Hashable) else _Frozen(v) for k, v in config.items()}
+    return _summarizer(tuple(os.environ.get(name) for name in _ENV), **frozen)
 
 
 def summarize(
@@ -405,14 +432,30 @@ def summarize(
     *,
     published: date | datetime | str | None = None,
     model: str | None = None,
-    **config: Any,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: Mode | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    grounding: GroundingPolicy | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    timeout: float | None = None,
+    max_response_bytes: int | None = None,
+    retries: int | None = None,
+    retry_max_wait: float | None = None,
+    reasks: int | None = None,
+    max_chars: int | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    **unknown: NoReturn,
 ) -> ArticleSummary:
     """Summarize one article: claims, sources, hedging and timeline, tied to evidence.
 
-    `config` takes the `Summarizer` options (base_url, api_key, mode, cache, cache_dir,
-    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars).
+    The options are `Summarizer`'s (None: the default); a `Summarizer` is kept per distinct
+    configuration, so calling this in a loop reuses its clients and cache.
     """
-    return _shared(model=model, **config).summarize(text, published=published)
+    return _shared({**given(locals()), **unknown}).summarize(text, published=published)
 
 
 async def asummarize(
@@ -420,7 +463,24 @@ async def asummarize(
     *,
     published: date | datetime | str | None = None,
     model: str | None = None,
-    **config: Any,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: Mode | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    grounding: GroundingPolicy | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    timeout: float | None = None,
+    max_response_bytes: int | None = None,
+    retries: int | None = None,
+    retry_max_wait: float | None = None,
+    reasks: int | None = None,
+    max_chars: int | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    **unknown: NoReturn,
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
-    return await _shared(model=model, **config).asummarize(text, published=published)
+    config = {**given(locals()), **unknown}
+    return await _shared(config).asummarize(text, published=published)
