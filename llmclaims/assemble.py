@@ -323,4 +323,5 @@ def assemble(
         timeline=timeline,
         metadata=metadata,
         dropped=dropped,
+        text=text,  # what every span's offsets refer to, so a span can always be shown
     )

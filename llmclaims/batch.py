@@ -83,6 +83,15 @@ class BatchResult:
     error: LLMClaimsError | None = None
     url: str | None = None
 
+    @classmethod
+    def of(cls, article: Article, summary: ArticleSummary) -> BatchResult:
+        """`article`'s result, its summary recording the URL and title the text came from."""
+        if article.url is not None or article.title is not None:
+            summary = summary.model_copy(
+                update={"url": article.url or summary.url, "title": article.title or summary.title}
+            )
+        return cls(id=article.id, summary=summary, url=article.url)
+
     @property
     def ok(self) -> bool:
         return self.summary is not None
@@ -163,7 +172,7 @@ async def _summarize_one(summarizer: Summarizer, article: Article) -> BatchResul
             f"unexpected failure: {type(exc).__name__}: {exc}", summarizer.settings.api_key
         )
         return BatchResult(id=article.id, error=LLMClaimsError(message), url=article.url)
-    return BatchResult(id=article.id, summary=summary, url=article.url)
+    return BatchResult.of(article, summary)
 
 
 async def _pull(

@@ -36,7 +36,7 @@ def write_requests(
             try:
                 hit = summarizer.cached(article.text, published=article.published)
                 if hit is not None:
-                    yield BatchResult(id=article.id, summary=hit, url=article.url)
+                    yield BatchResult.of(article, hit)
                     continue
                 body = summarizer.request_body(article.text, published=article.published)
             except LLMClaimsError as exc:

@@ -121,8 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help="text file, folder of *.txt files (ids: relative paths), or .jsonl "
-        'file with {"id", "text", "published"?, "url"?} per line',
+        help="text or .html file, folder of *.txt and *.html files (ids: relative paths), or "
+        '.jsonl file with {"id", "text" | "html" | "url", "published"?, "url"?, "title"?} '
+        "per line",
+    )
+    many.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of articles that carry none (a JSONL row's or a page's own "
+        "date wins)",
     )
     many.add_argument(
         "--out",
@@ -238,9 +246,9 @@ def _summarize(args: argparse.Namespace) -> int:
     text = page.text if page else _read(args.path)
     published = args.published or (page.published if page else None)
     summary = Summarizer(**_config(args)).summarize(text, published=published)
-    from .article_text import check_article
-
-    shown = check_article(text) if args.format == "html" else None
+    if page is not None:
+        summary = summary.model_copy(update={"url": page.url, "title": page.title})
+    shown = summary.text if args.format == "html" else None
     sys.stdout.write(cli_report.format_summary(summary, args.format, shown))
     return 0
 
@@ -260,6 +268,7 @@ def _batch(args: argparse.Namespace) -> int:
             config=_config(args),
             poll_interval=args.poll_interval if args.provider_batch else None,
             files=files,
+            published=args.published,
         )
     except Interrupted as stop:
         print(
