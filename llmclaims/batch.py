@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigurationError, LLMClaimsError, redact
-from .extract import Summarizer
+from .extract import Summarizer, sourced
 from .models import ArticleSummary
 
 if TYPE_CHECKING:
@@ -86,11 +86,9 @@ class BatchResult:
     @classmethod
     def of(cls, article: Article, summary: ArticleSummary) -> BatchResult:
         """`article`'s result, its summary recording the URL and title the text came from."""
-        if article.url is not None or article.title is not None:
-            summary = summary.model_copy(
-                update={"url": article.url or summary.url, "title": article.title or summary.title}
-            )
-        return cls(id=article.id, summary=summary, url=article.url)
+        return cls(
+            id=article.id, summary=sourced(summary, article.url, article.title), url=article.url
+        )
 
     @property
     def ok(self) -> bool:

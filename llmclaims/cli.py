@@ -245,9 +245,12 @@ def _summarize(args: argparse.Namespace) -> int:
     page = page_article(args.path, _read)
     text = page.text if page else _read(args.path)
     published = args.published or (page.published if page else None)
-    summary = Summarizer(**_config(args)).summarize(text, published=published)
-    if page is not None:
-        summary = summary.model_copy(update={"url": page.url, "title": page.title})
+    summary = Summarizer(**_config(args)).summarize(
+        text,
+        published=published,
+        url=page.url if page else None,
+        title=page.title if page else None,
+    )
     shown = summary.text if args.format == "html" else None
     sys.stdout.write(cli_report.format_summary(summary, args.format, shown))
     return 0

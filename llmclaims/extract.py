@@ -161,9 +161,20 @@ class Summarizer:
         )
 
     def summarize(
-        self, text: str | bytes, *, published: date | datetime | str | None = None
+        self,
+        text: str | bytes,
+        *,
+        published: date | datetime | str | None = None,
+        url: str | None = None,
+        title: str | None = None,
     ) -> ArticleSummary:
-        """Summarize one article; at most one paid request chain, none when cached."""
+        """Summarize one article; at most one paid request chain, none when cached.
+
+        `url` and `title` say where the text came from; the summary records them (they do
+        not reach the model, nor the cache key)."""
+        return sourced(self._summarize(text, published), url, title)
+
+    def _summarize(self, text: str | bytes, published: Any) -> ArticleSummary:
         article, day, key = self._prepare(text, published)
         hit = self._lookup(key)
         if hit is not None:
@@ -186,13 +197,21 @@ class Summarizer:
         raise _unchained(failure)
 
     async def asummarize(
-        self, text: str | bytes, *, published: date | datetime | str | None = None
+        self,
+        text: str | bytes,
+        *,
+        published: date | datetime | str | None = None,
+        url: str | None = None,
+        title: str | None = None,
     ) -> ArticleSummary:
         """Async twin of `summarize`, for event loops and `summarize_many`.
 
         Concurrent calls for the same article (same cache key) make one request chain: the
         others wait for it and read its answer from the cache.
         """
+        return sourced(await self._asummarize(text, published), url, title)
+
+    async def _asummarize(self, text: str | bytes, published: Any) -> ArticleSummary:
         article, day, key = self._prepare(text, published)
         while True:
             hit = self._lookup(key)
@@ -427,10 +446,19 @@ def _shared(config: dict[str, Any]) -> Summarizer:
     return _summarizer(tuple(os.environ.get(name) for name in _ENV), **frozen)
 
 
+def sourced(summary: ArticleSummary, url: str | None, title: str | None) -> ArticleSummary:
+    """`summary` recording the URL and title its text came from (the text it always has)."""
+    if url is None and title is None:
+        return summary
+    return summary.model_copy(update={"url": url, "title": title})
+
+
 def summarize(
     text: str | bytes,
     *,
     published: date | datetime | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
     model: str | None = None,
     base_url: str | None = None,
     api_key: str | None = None,
@@ -452,16 +480,21 @@ def summarize(
 ) -> ArticleSummary:
     """Summarize one article: claims, sources, hedging and timeline, tied to evidence.
 
+    `url` and `title` (where the text came from) are recorded in the summary.
+
     The options are `Summarizer`'s (None: the default); a `Summarizer` is kept per distinct
     configuration, so calling this in a loop reuses its clients and cache.
     """
-    return _shared({**given(locals()), **unknown}).summarize(text, published=published)
+    summarizer = _shared({**given(locals()), **unknown})
+    return summarizer.summarize(text, published=published, url=url, title=title)
 
 
 async def asummarize(
     text: str | bytes,
     *,
     published: date | datetime | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
     model: str | None = None,
     base_url: str | None = None,
     api_key: str | None = None,
@@ -483,4 +516,4 @@ async def asummarize(
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
     config = {**given(locals()), **unknown}
-    return await _shared(config).asummarize(text, published=published)
+    return await _shared(config).asummarize(text, published=published, url=url, title=title)

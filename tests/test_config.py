@@ -110,7 +110,7 @@ def test_every_option_is_a_named_keyword_of_the_public_entry_points(function):
     named = [
         name
         for name, p in parameters.items()
-        if p.kind is p.KEYWORD_ONLY and name not in ("published",)
+        if p.kind is p.KEYWORD_ONLY and name not in ("published", "url", "title")
     ]
     assert named == list(OPTIONS)
     assert all(parameters[name].annotation != "Any" for name in named)
@@ -228,3 +228,17 @@ def test_header_values_never_reach_errors_logs_or_reprs(serve, caplog):
     assert "retrying" in caplog.text
     for shown in (str(caught.value), caplog.text, repr(summarizer), repr(summarizer.settings)):
         assert token not in shown
+
+
+def test_batch_request_bodies_carry_extra_fields_top_level(serve):
+    """The OpenAI batch file format has no `extra_body`: its fields must be in the body."""
+    summarizer = llmclaims.Summarizer(
+        model="m",
+        base_url="http://127.0.0.1:9/v1",
+        cache=False,
+        extra_body=THINKING_OFF,
+        extra_headers={"X-Proxy-Token": "tok-never-in-a-file"},
+    )
+    body = summarizer.request_body(TEXT)
+    assert body["chat_template_kwargs"] == {"enable_thinking": False}
+    assert "extra_body" not in body and "tok-never-in-a-file" not in str(body)

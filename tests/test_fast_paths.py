@@ -343,6 +343,7 @@ def ref_assemble(
         timeline=timeline,
         metadata=metadata,
         dropped=dropped,
+        text=text,
     )
 
 

@@ -203,3 +203,17 @@ async def test_summarize_many_records_url_and_title_also_when_cached(serve, tmp_
         assert (results["b"].summary.url, results["b"].summary.title) == (None, "Port reopens")
         assert results["b"].summary.text == "Officials said the port reopened."
     assert results["a"].cached and server.count == 2
+
+
+async def test_summarize_and_asummarize_record_url_and_title(serve, tmp_path):
+    server = serve(ok)
+    source = {"url": "https://x.example/story", "title": "The story"}
+    config = {"model": "m", "base_url": server.base_url, "cache_dir": tmp_path}
+    text = "The mayor said the bridge reopens on Friday."
+    fresh = llmclaims.summarize(text, **source, **config)
+    cached = await llmclaims.Summarizer(**config).asummarize(text, **source)
+    plain = await llmclaims.asummarize(text, **config)
+    assert (fresh.metadata.cached, cached.metadata.cached, server.count) == (False, True, 1)
+    for summary in (fresh, cached):
+        assert (summary.url, summary.title, summary.text) == (*source.values(), text)
+    assert (plain.url, plain.title, plain.text) == (None, None, text)
