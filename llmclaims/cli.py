@@ -34,6 +34,7 @@ def _date(value: str) -> date:
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"llmclaims {__version__}")
     group = parser.add_argument_group("model")
     group.add_argument("--model", help="model name (default: $LLMCLAIMS_MODEL)")
     group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")

@@ -139,9 +139,10 @@ def test_provider_error_never_shows_the_key(serve, article, tmp_path):
 def test_version():
     import llmclaims
 
-    result = run(["--version"])
-    assert result.returncode == 0
-    assert result.stdout.decode().strip() == f"llmclaims {llmclaims.__version__}"
+    for args in (["--version"], ["summarize", "--version"], ["batch", "--version"]):
+        result = run(args)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode().strip() == f"llmclaims {llmclaims.__version__}"
 
 
 def test_request_knobs_reach_the_request(serve, article, tmp_path):
