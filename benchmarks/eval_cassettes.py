@@ -1,7 +1,11 @@
-"""Score the authored English cassettes against tests/data/gold: a harness check, not a model.
+"""Score the authored cassettes against tests/data/gold: a harness check, not a model.
 
-Replays each cassette (no network), writes the summaries to a results file, and runs
-`llmclaims eval` on it. Run from the repo root: `python -m benchmarks.eval_cassettes [--json]`.
+The cassettes' answers were written by hand, and so was most of the gold (the Italian article
+entirely, the sources and claims of the two MEANTIME articles), so the figures say whether
+the scorer, the matching rules and the gold agree with each other, nothing about any model.
+Replays each cassette that has gold (no network), writes the summaries to a results file, and
+runs `llmclaims eval` on it; the time the scoring took goes to stderr.
+Run from the repo root: `python -m benchmarks.eval_cassettes [--json]`.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import vcr
@@ -47,7 +52,10 @@ def run() -> int:
                     )
                 line = {"id": entry["name"], "summary": json.loads(summary.model_dump_json())}
                 handle.write(json.dumps(line) + "\n")
-        return main(["eval", "--gold", str(gold), "--pred", str(out), *sys.argv[1:2]])
+        started = time.perf_counter()
+        code = main(["eval", "--gold", str(gold), "--pred", str(out), *sys.argv[1:2]])
+        print(f"scoring: {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        return code
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ async def _llmclaims_cpu(base_url: str, n: int, cache_dir: Path, profile: int) -
 async def _bare_cpu(base_url: str, n: int) -> list[float]:
     import openai
 
-    from llmclaims.prompts import load_prompt
+    from llmclaims.prompt_files import load_prompt
     from llmclaims.request import render_messages
     from llmclaims.wire import WireArticle
 

@@ -35,7 +35,7 @@ from .wire import WireArticle, WireClaim, WireFactuality
 if TYPE_CHECKING:
     from .cache import CachedAnswer
     from .config import Settings
-    from .prompts import Prompt
+    from .prompt_files import Prompt
     from .transport import CallStats
 
 UNGROUNDED = "ungrounded"

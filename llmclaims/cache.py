@@ -37,7 +37,7 @@ import pydantic_core
 
 from .config import Settings
 from .models import Usage
-from .prompts import Prompt
+from .prompt_files import Prompt
 from .wire import WireArticle
 
 log = logging.getLogger("llmclaims")

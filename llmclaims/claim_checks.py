@@ -71,7 +71,7 @@ def claim_flags(
     numbers, words = _article_index(text)
     allowed = set(numbers)
     if published is not None:
-        # A yearless "30 dicembre" in a January article is last December: the years around
+        # A yearless "30 December" in a January article is last December: the years around
         # the publication date are the decontextualization the prompt asks for.
         years = {str(published.year + d) for d in (-1, 0, 1)}
         allowed |= years | {str(published.month), str(published.day)}

@@ -26,7 +26,7 @@ from .errors import ConfigurationError, redact
 MODES: dict[str, instructor.Mode] = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "tools": instructor.Mode.TOOLS,
-    "tools_strict": instructor.Mode.TOOLS_STRICT,
+    "tools_strict": instructor.Mode.TOOLS,  # strict: true added by transport.strict_request
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }

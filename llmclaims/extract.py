@@ -35,7 +35,7 @@ from .cache import CachedAnswer, ResponseCache, cache_key
 from .config import Mode, Settings, given, resolve
 from .errors import InvalidOutputError, LLMClaimsError, redact
 from .models import ArticleSummary, GroundingPolicy
-from .prompts import Prompt, load_prompt
+from .prompt_files import Prompt, load_prompt
 from .published import parse_published
 from .request import ANSWER_MODEL, render_messages, validation_context
 from .transport import (
@@ -283,7 +283,7 @@ class Summarizer:
         captured: dict[str, Any] = {}
 
         def capture(**kwargs: Any) -> Any:
-            captured.update(strict_request(kwargs))
+            captured.update(strict_request(kwargs, self.settings.mode))
             raise _Captured
 
         create = instructor.patch(create=capture, mode=self.settings.instructor_mode)
@@ -349,11 +349,19 @@ class Summarizer:
                 )
             )
         detail = _short_errors(cause) if cause is not None else str(exc)
+        instead = (
+            # Strict structured outputs were asked for and the answer still broke the schema: the
+            # server ignores response_format (some llama.cpp builds do, with HTTP 200).
+            "the server seems to ignore response_format: use a server or model with structured "
+            "outputs, or mode='md_json' with a stronger model"
+            if self.settings.mode == "json_schema"
+            else "or use mode='json_schema' on servers with structured outputs"
+        )
         return InvalidOutputError(
             redact(
                 f"the model's answer was still invalid after {stats.responses} attempt(s) "
                 f"({self.settings.reasks} re-ask(s)): {detail}. Try a stronger model, raise "
-                "reasks, or use mode='json_schema' on servers with structured outputs",
+                f"reasks, {instead}",
                 *self.settings.secrets,
             )
         )

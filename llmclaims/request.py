@@ -29,7 +29,7 @@ from instructor import OpenAISchema, openai_schema
 from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
 
-from .prompts import Prompt
+from .prompt_files import Prompt
 from .wire import WireArticle
 
 _Wrapped: type[WireArticle] = openai_schema(WireArticle)

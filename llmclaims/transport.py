@@ -54,6 +54,36 @@ _CONTEXT_TOO_LONG = re.compile(
     r"context.length|prompt (?:is )?too long|maximum context|context_length_exceeded", re.I
 )
 
+# A server refusing the structured-output parameter of the mode in use. Seen in the wild:
+# llama.cpp before structured outputs (HTTP 500) 'response_format type must be one of "text" or
+# "json_object", but got: json_schema'; llama-cpp-python (500) for json_schema; hosted servers
+# (400) "response_format `json_schema` is not supported with this model", "tools are not
+# supported". Such a refusal is the same on every attempt: never retried, always advised.
+_MODE_PARAMETER = re.compile(
+    r"response_format|json_schema|json_object|\btools?\b|tool_choice", re.I
+)
+_REFUSED = re.compile(
+    r"not (?:be )?support|unsupported|must be one of|unknown|unrecognized|not allowed|"
+    r"not permitted|invalid (?:value|type)",
+    re.I,
+)
+# What to use instead, by the mode that was refused.
+_INSTEAD = {
+    "json_schema": "mode='md_json' (or mode='json' if the server accepts response_format "
+    "json_object)",
+    "json": "mode='md_json'",
+    "tools": "mode='json_schema', or mode='md_json' if it has no structured outputs",
+    "tools_strict": "mode='tools', mode='json_schema', or mode='md_json'",
+}
+
+
+def refuses_mode(exc: BaseException) -> bool:
+    """True when a 4xx/5xx says the server does not support the structured-output parameter."""
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code < 400:
+        return False
+    said = str(exc.message)
+    return bool(_MODE_PARAMETER.search(said) and _REFUSED.search(said))
+
 
 @dataclass
 class CallStats:
@@ -96,6 +126,8 @@ def is_transient(exc: BaseException) -> bool:
     """408/409/429/5xx, timeouts, dropped connections and garbled bodies are worth another
     try; the rest not."""
     if isinstance(exc, openai.APIStatusError):
+        if refuses_mode(exc):
+            return False
         return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
     if isinstance(exc, ErrorInBody):
         return exc.code is not None and (exc.code in RETRY_STATUSES or exc.code >= 500)
@@ -263,6 +295,12 @@ def provider_error(exc: Exception, settings: Settings, attempts: int) -> Provide
                 "the article exceeds the model's context window: lower max_chars or use a "
                 "model with a larger context"
             )
+        elif refuses_mode(exc):
+            advice = (
+                f"this server does not support mode {settings.mode!r} (structured output "
+                f"parameters it refuses): use {_INSTEAD.get(settings.mode, repr('md_json'))}; "
+                "the README lists the mode each server needs"
+            )
         message = f"HTTP {status} from {settings.endpoint}: {advice}. Provider said: {exc.message}"
         return ProviderError(redact(message, *settings.secrets), status=status, attempts=attempts)
     if isinstance(exc, ErrorInBody):
@@ -337,13 +375,26 @@ def record_completion(completion: ChatCompletion) -> None:
         )
 
 
-def strict_request(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Ask for strict structured outputs: our wire schema is built to pass OpenAI's checks."""
+def strict_request(kwargs: dict[str, Any], mode: str) -> dict[str, Any]:
+    """Ask for strict structured outputs: our wire schema is built to pass OpenAI's checks.
+
+    `json_schema` always asks strictly. `tools_strict` marks each function `strict: true`
+    itself: instructor 1.17 builds the same request for it as for `tools`, so without this the
+    mode would silently be plain `tools`.
+    """
     fmt = kwargs.get("response_format")
     if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
         schema = dict(fmt["json_schema"])
         schema.setdefault("strict", True)
         kwargs = {**kwargs, "response_format": {**fmt, "json_schema": schema}}
+    if mode == "tools_strict" and kwargs.get("tools"):
+        tools = [
+            {**tool, "function": {**tool["function"], "strict": True}}
+            if isinstance(tool, dict) and isinstance(tool.get("function"), dict)
+            else tool
+            for tool in kwargs["tools"]
+        ]
+        kwargs = {**kwargs, "tools": tools}
     return kwargs
 
 
@@ -386,7 +437,7 @@ def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:
     policy = retry_policy(settings, current_stats.get)
 
     def create(**kwargs: Any) -> ChatCompletion:
-        kwargs = send_as_is(strict_request(kwargs))
+        kwargs = send_as_is(strict_request(kwargs, settings.mode))
         attempts = 0
         failure: Exception | None
         try:
@@ -447,7 +498,7 @@ def async_create(settings: Settings) -> Callable[..., Awaitable[ChatCompletion]]
         return client
 
     async def create(**kwargs: Any) -> ChatCompletion:
-        kwargs = send_as_is(strict_request(kwargs))
+        kwargs = send_as_is(strict_request(kwargs, settings.mode))
         attempts = 0
         failure: Exception | None
         try:

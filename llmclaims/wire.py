@@ -15,26 +15,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from .dates.values import Granularity
+
 Certainty = Literal["certain", "probable", "possible", "unknown"]
 Polarity = Literal["positive", "negative", "unknown"]
 Evidential = Literal["direct", "reported", "inferred"]
 SourceKind = Literal[
     "person", "official", "government", "organization", "media", "expert", "document", "author"
-]
-Granularity = Literal[
-    "time",
-    "day",
-    "week",
-    "month",
-    "quarter",
-    "season",
-    "year",
-    "decade",
-    "century",
-    "range",
-    "duration",
-    "set",
-    "vague",
 ]
 
 

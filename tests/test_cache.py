@@ -10,7 +10,7 @@ import diskcache
 
 import llmclaims
 from llmclaims.cache import _mac, _secret, cache_key
-from llmclaims.prompts import load_prompt
+from llmclaims.prompt_files import load_prompt
 
 from .conftest import SECRET, ok
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from llmclaims.evaluation.gold import GoldTimex, Span
-from llmclaims.evaluation.score import Proportion, f1, score_timexes
+from llmclaims.evaluation.score import f1, score_timexes
 
 
 def t(start: int, end: int, value: str) -> GoldTimex:
@@ -39,19 +37,6 @@ def test_a_prediction_matches_only_one_gold_span() -> None:
 def test_f1_of_nothing_is_zero() -> None:
     assert f1(0, 0, 3) == 0.0
     assert score_timexes([], []).relaxed_f1 == 0.0
-
-
-def test_wilson_interval() -> None:
-    # p = 8/10, z = 1.96: centre = (0.8 + 1.9208/10) / 1.38416,
-    # half = 1.96 * sqrt(0.016 + 0.009604) / 1.38416 (3.8416 / 400 = 0.009604).
-    low, high = Proportion(8, 10).wilson()
-    centre = (0.8 + 0.19208) / 1.38416
-    half = 1.96 * math.sqrt(0.016 + 0.009604) / 1.38416
-    assert (low, high) == pytest.approx((centre - half, centre + half))
-    # Hits = n: the interval stays within 1, and is below 1 at its lower end.
-    low, high = Proportion(5, 5).wilson()
-    assert high == pytest.approx(1.0) and low < 1.0
-    assert Proportion(0, 0).wilson() == (0.0, 1.0)
 
 
 def test_claim_coverage_and_precision() -> None:

@@ -48,7 +48,7 @@ from llmclaims.models import (
     TimelineEntry,
     Usage,
 )
-from llmclaims.prompts import load_prompt
+from llmclaims.prompt_files import load_prompt
 from llmclaims.wire import WireArticle, WireFactuality
 
 ROOT = Path(__file__).parent.parent

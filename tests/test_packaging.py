@@ -45,11 +45,44 @@ def test_wheel_contains_prompts_and_license(wheel):
     assert "llmclaims/py.typed" in names
 
 
+def test_no_module_shares_a_name_with_a_folder(wheel):
+    """`llmclaims/prompts.py` beside `llmclaims/prompts/` made two things answer to one name."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    folders = {name.rsplit("/", 1)[0] for name in names if "/" in name}
+    clashes = [n for n in names if n.endswith(".py") and n[: -len(".py")] in folders]
+    assert clashes == []
+
+
+def test_prompts_load_from_a_zipped_package(wheel, tmp_path):
+    """importlib.resources, not file paths: the templates load even when the package is a zip."""
+    archive = tmp_path / "llmclaims.zip"
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(archive, "w") as target:
+        for name in source.namelist():
+            if name.startswith("llmclaims/"):
+                target.writestr(name, source.read(name))
+    code = (
+        "import llmclaims, llmclaims.prompt_files as p; "
+        "print(llmclaims.__file__); print(p.load_prompt().version)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(archive), "PATH": ""},
+        timeout=60,
+        check=True,
+    )
+    module_file, version = result.stdout.split("\n")[:2]
+    assert module_file.startswith(str(archive))
+    assert version == "summarize/v1"
+
+
 def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (
-        "import llmclaims, llmclaims.prompts as p; "
+        "import llmclaims, llmclaims.prompt_files as p; "
         "print(llmclaims.__file__); print(p.prompt_dir()); print(p.load_prompt().version)"
     )
     result = subprocess.run(

@@ -213,3 +213,11 @@ def test_wire_answer_with_extra_or_missing_fields_is_rejected():
         WireArticle.model_validate({**good, "headline": "x"})
     with pytest.raises(ValueError):
         WireArticle.model_validate({"language": "en", "sources": [], "claims": []})
+
+
+def test_one_granularity_for_the_wire_and_the_normalizer():
+    """The model may answer every granularity the normalizer produces, and no other."""
+    from llmclaims.dates import Granularity
+    from llmclaims.wire import WireTimelineEntry
+
+    assert WireTimelineEntry.model_fields["granularity"].annotation is Granularity

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import llmclaims
-from llmclaims.prompts import load_prompt
+from llmclaims.prompt_files import load_prompt
 
 from .conftest import ok
 

@@ -1,8 +1,9 @@
 """Turn an ArticleSummary's timeline into spans the scorer can compare with gold.
 
 A timeline entry carries the expression as written plus evidence spans found in the article;
-the expression's span is where it occurs inside its first grounded evidence span. Entries
-whose expression cannot be located there are not scored as spans (they count as missing).
+the expression's span is its `expression_span` (where the library located it), or, in summaries
+written before that field existed, where it occurs inside its first grounded evidence span.
+Entries whose expression cannot be located are not scored as spans (they count as missing).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from .gold import GoldTimex, Span
 def predicted_timexes(summary: ArticleSummary) -> list[GoldTimex]:
     found = []
     for entry in summary.timeline:
+        if entry.expression_span is not None:  # located by the library itself
+            span = Span(start=entry.expression_span.start, end=entry.expression_span.end)
+            found.append(GoldTimex(span=span, type=entry.granularity, value=entry.value or ""))
+            continue
         for evidence in entry.evidence:
             if evidence.span is None:
                 continue

@@ -1,4 +1,4 @@
-"""Timeline-expression metrics with Wilson intervals.
+"""Timeline-expression and claim-coverage counts (intervals: see `corpus.py`).
 
 Matching rules (TempEval-3 Task A):
 - strict: a predicted span matches a gold span only if both offsets are equal;
@@ -11,7 +11,6 @@ Matching rules (TempEval-3 Task A):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .gold import GoldTimex, Span
@@ -25,15 +24,6 @@ class Proportion:
     @property
     def value(self) -> float:
         return self.hits / self.n if self.n else 0.0
-
-    def wilson(self, z: float = 1.96) -> tuple[float, float]:
-        """95% Wilson interval: unlike the normal one, it stays inside [0, 1] for small n."""
-        if self.n == 0:
-            return (0.0, 1.0)
-        p, n = self.value, self.n
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-        return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def f1(matched: int, n_pred: int, n_gold: int) -> float:
