@@ -372,6 +372,7 @@ def assemble(
         timeline=timeline,
         metadata=metadata,
         dropped=dropped,
+        text=text,  # what every span's offsets refer to, so a span can always be shown
     )
 
 

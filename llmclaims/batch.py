@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigurationError, LLMClaimsError, redact
-from .extract import Summarizer
+from .extract import Summarizer, sourced
 from .models import ArticleSummary
 
 if TYPE_CHECKING:
@@ -82,6 +82,13 @@ class BatchResult:
     summary: ArticleSummary | None = None
     error: LLMClaimsError | None = None
     url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, summary: ArticleSummary) -> BatchResult:
+        """`article`'s result, its summary recording the URL and title the text came from."""
+        return cls(
+            id=article.id, summary=sourced(summary, article.url, article.title), url=article.url
+        )
 
     @property
     def ok(self) -> bool:
@@ -163,7 +170,7 @@ async def _summarize_one(summarizer: Summarizer, article: Article) -> BatchResul
             f"unexpected failure: {type(exc).__name__}: {exc}", summarizer.settings.api_key
         )
         return BatchResult(id=article.id, error=LLMClaimsError(message), url=article.url)
-    return BatchResult(id=article.id, summary=summary, url=article.url)
+    return BatchResult.of(article, summary)
 
 
 async def _pull(

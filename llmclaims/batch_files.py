@@ -23,21 +23,28 @@ from .provider_batch import _line, answer
 
 
 def write_requests(
-    articles: Iterable[Article], summarizer: Summarizer, path: Path
+    articles: Iterable[Article],
+    summarizer: Summarizer,
+    path: Path,
+    *,
+    on_write: Callable[[], None] | None = None,
 ) -> Iterator[BatchResult]:
-    """Write one request line per unanswered article; yield results for settled ones."""
+    """Write one request line per unanswered article (calling `on_write` after each); yield
+    results for settled ones."""
     with path.open("wb") as handle:
         for article in articles:
             try:
                 hit = summarizer.cached(article.text, published=article.published)
                 if hit is not None:
-                    yield BatchResult(id=article.id, summary=hit, url=article.url)
+                    yield BatchResult.of(article, hit)
                     continue
                 body = summarizer.request_body(article.text, published=article.published)
             except LLMClaimsError as exc:
                 yield BatchResult(id=article.id, error=exc, url=article.url)
                 continue
             handle.write(_line(article.id, body))
+            if on_write is not None:
+                on_write()
 
 
 def read_results(
@@ -66,29 +73,33 @@ def read_results(
 FileStep = Callable[[Iterable[Article], Summarizer], Iterator[BatchResult]]
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """`llmclaims batch` options; here so cli.py changes by one line."""
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--write-requests",
-        type=Path,
-        metavar="REQUESTS.jsonl",
-        help="write the requests for articles not in OUT or the cache as an OpenAI batch "
-        "input file (for vllm run-batch or a compatible engine) instead of calling the model",
-    )
-    group.add_argument(
-        "--read-results",
-        type=Path,
-        metavar="RESULTS.jsonl",
-        help="read an OpenAI-format batch output file into OUT and the cache",
-    )
+class RequestWriter:
+    """`--write-requests` as a batch step that counts its lines, for the final message."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.written = 0
+
+    def __call__(
+        self, articles: Iterable[Article], summarizer: Summarizer
+    ) -> Iterator[BatchResult]:
+        return write_requests(articles, summarizer, self.path, on_write=self._count)
+
+    def _count(self) -> None:
+        self.written += 1
+
+    def report(self) -> str:
+        noun = "request" if self.written == 1 else "requests"
+        return (
+            f"{self.written} {noun} written to {self.path}: run them (e.g. vllm run-batch), "
+            "then read the output file back with --read-results"
+        )
 
 
 def chosen(args: argparse.Namespace) -> FileStep | None:
-    """The file step the options ask for, if any."""
+    """The file step the options ask for, if any (cli.py makes the options exclusive)."""
     if args.write_requests is not None:
-        path: Path = args.write_requests
-        return lambda articles, summarizer: write_requests(articles, summarizer, path)
+        return RequestWriter(args.write_requests)
     if args.read_results is not None:
         results: Path = args.read_results
         return lambda articles, summarizer: read_results(articles, summarizer, results)

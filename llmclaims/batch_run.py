@@ -15,8 +15,9 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from .batch import Article, BatchResult, summarize_many
 from .batch_files import FileStep, as_stream
 from .extract import Summarizer
-from .inputs import read_inputs, refuse_out_among_inputs, scan_ids
+from .inputs import Item, PageRef, read_inputs, refuse_out_among_inputs, scan_ids
 from .outfile import ResultsFile
 from .provider_batch import ProviderBatch
 
@@ -98,11 +99,13 @@ def run_batch(
     config: dict[str, Any],
     poll_interval: float | None = None,
     files: FileStep | None = None,
+    published: date | None = None,
 ) -> Tally:
     """Run (or resume) a batch into `out`; raise `Interrupted` on Ctrl-C or SIGTERM.
 
     With `poll_interval`, articles go through the provider's Batch API (`provider_batch.py`)
     instead of live requests; the output file, cache and resume rules are the same.
+    `published` is the date of articles that carry none of their own (`inputs.py`).
     """
     summarizer = Summarizer(**config)  # configuration errors stop us before anything is read
     try:
@@ -116,7 +119,15 @@ def run_batch(
                 failed_before=len(existing.errors.intersection(ids)),
             )
             return _run(
-                inputs, results, summarizer, tally, concurrency, progress, poll_interval, files
+                inputs,
+                results,
+                summarizer,
+                tally,
+                concurrency,
+                progress,
+                poll_interval,
+                files,
+                published,
             )
     finally:
         summarizer.close()
@@ -131,6 +142,7 @@ def _run(
     progress: bool | None,
     poll_interval: float | None = None,
     files: FileStep | None = None,
+    published: date | None = None,
 ) -> Tally:
     bar = tqdm(
         total=tally.total,
@@ -149,11 +161,27 @@ def _run(
         bar.set_postfix_str(tally.postfix(), refresh=False)
         bar.update(1)
 
+    def pending() -> Iterator[Item]:
+        for item in read_inputs(inputs, exclude=results.path, published=published):
+            if item.id not in done:
+                yield item
+
     def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, exclude=results.path):
-            if item.id in done:
-                continue
+        """For the offline routes, which take a plain iterable: pages are fetched in turn."""
+        for item in pending():
+            if isinstance(item, PageRef):
+                item = item.fetch()
             if isinstance(item, BatchResult):  # could not even be read: its error line now
+                record(item)
+            else:
+                yield item
+
+    async def live_articles() -> AsyncIterator[Article]:
+        """For live requests: a page is fetched in a thread, so answers in flight keep landing."""
+        for item in pending():
+            if isinstance(item, PageRef):
+                item = await asyncio.to_thread(item.fetch)
+            if isinstance(item, BatchResult):
                 record(item)
             else:
                 yield item
@@ -166,7 +194,7 @@ def _run(
         if files is not None:  # request / result files (batch_files.py)
             stream = as_stream(files(articles(), summarizer))
         elif poll_interval is None:
-            stream = summarize_many(articles(), concurrency=concurrency, summarizer=summarizer)
+            stream = summarize_many(live_articles(), concurrency=concurrency, summarizer=summarizer)
         else:
             state = results.path.with_name(results.path.name + ".provider-batch.json")
             runner = ProviderBatch(

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import batch_files, cli_eval, cli_export, cli_report
+from . import __version__, cli_eval, cli_export, cli_report
 from .cli_report import FORMATS
 from .errors import ConfigurationError, InputError, LLMClaimsError, redact
 from .published import parse_published
@@ -34,6 +34,7 @@ def _date(value: str) -> date:
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"llmclaims {__version__}")
     group = parser.add_argument_group("model")
     group.add_argument("--model", help="model name (default: $LLMCLAIMS_MODEL)")
     group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
@@ -57,9 +58,34 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
         help="the model's context window in tokens: long articles are sent in pieces that fit "
         "it with their answer (default: pieces of 12,000 characters)",
     )
+    group.add_argument(
+        "--max-tokens",
+        type=_positive,
+        metavar="N",
+        help="output token limit per request (default: the server's)",
+    )
+    group.add_argument(
+        "--temperature",
+        type=_number,
+        metavar="T",
+        help="sampling temperature (default: the server's)",
+    )
+    group.add_argument(
+        "--timeout",
+        type=_number,
+        metavar="SECONDS",
+        help="deadline for one whole request, body included (default: 120)",
+    )
+    group.add_argument(
+        "--reasks",
+        type=_whole,
+        metavar="N",
+        help="times an invalid answer is sent back to the model to fix (default: 2)",
+    )
 
 
 def _config(args: argparse.Namespace) -> dict[str, Any]:
+    """The Summarizer options; None (an option not given) means the library's default."""
     return {
         "model": args.model,
         "base_url": args.base_url,
@@ -68,6 +94,10 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
         "cache": not args.no_cache,
         "cache_dir": args.cache_dir,
         "context_tokens": args.context,
+        "max_tokens": args.max_tokens,
+        "temperature": args.temperature,
+        "timeout": args.timeout,
+        "reasks": args.reasks,
     }
 
 
@@ -76,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="llmclaims",
         description="Claims, sources, hedging and timelines from news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"llmclaims {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     cli_eval.add_parser(commands)
 
@@ -99,8 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help="text file, folder of *.txt files (ids: relative paths), or .jsonl "
-        'file with {"id", "text", "published"?, "url"?} per line',
+        help="text or .html file, folder of *.txt and *.html files (ids: relative paths), or "
+        '.jsonl file with {"id", "text" | "html" | "url", "published"?, "url"?, "title"?} '
+        "per line",
+    )
+    many.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of articles that carry none (a JSONL row's or a page's own "
+        "date wins)",
     )
     many.add_argument(
         "--out",
@@ -128,7 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
-    many.add_argument(
+    # One way to get the answers: live requests (default), the provider's Batch API, or
+    # request/result files; asking for two is a usage error, not a silent choice.
+    route = many.add_mutually_exclusive_group()
+    route.add_argument(
         "--provider-batch",
         action="store_true",
         help="submit through the provider's Batch API instead (OpenAI: about "
@@ -142,7 +184,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="with --provider-batch: seconds between status checks (default: 30)",
     )
-    batch_files.add_arguments(many)
+    route.add_argument(
+        "--write-requests",
+        type=Path,
+        metavar="REQUESTS.jsonl",
+        help="write the requests for articles not in OUT or the cache as an OpenAI batch "
+        "input file (for vllm run-batch or a compatible engine) instead of calling the model",
+    )
+    route.add_argument(
+        "--read-results",
+        type=Path,
+        metavar="RESULTS.jsonl",
+        help="read an OpenAI-format batch output file into OUT and the cache",
+    )
     _add_model_options(many)
     many.set_defaults(run=_batch)
     cli_report.add_parser(commands)
@@ -157,6 +211,26 @@ def _positive(value: str) -> int:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 1")
+    return number
+
+
+def _whole(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 0")
+    return number
+
+
+def _number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number < float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number >= 0")
     return number
 
 
@@ -180,17 +254,22 @@ def _summarize(args: argparse.Namespace) -> int:
     page = page_article(args.path, _read)
     text = page.text if page else _read(args.path)
     published = args.published or (page.published if page else None)
-    summary = Summarizer(**_config(args)).summarize(text, published=published)
-    from .article_text import check_article
-
-    shown = check_article(text) if args.format == "html" else None
+    summary = Summarizer(**_config(args)).summarize(
+        text,
+        published=published,
+        url=page.url if page else None,
+        title=page.title if page else None,
+    )
+    shown = summary.text if args.format == "html" else None
     sys.stdout.write(cli_report.format_summary(summary, args.format, shown))
     return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
+    from . import batch_files
     from .batch_run import Interrupted, run_batch
 
+    files = batch_files.chosen(args)
     try:
         tally = run_batch(
             args.inputs,
@@ -200,7 +279,8 @@ def _batch(args: argparse.Namespace) -> int:
             progress=args.progress,
             config=_config(args),
             poll_interval=args.poll_interval if args.provider_batch else None,
-            files=batch_files.chosen(args),
+            files=files,
+            published=args.published,
         )
     except Interrupted as stop:
         print(
@@ -209,6 +289,8 @@ def _batch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return stop.code
+    if isinstance(files, batch_files.RequestWriter):
+        print(f"llmclaims: {files.report()}", file=sys.stderr)
     print(f"llmclaims: {tally.report(args.out)}", file=sys.stderr)
     return 1 if tally.failed or tally.failed_before else 0
 

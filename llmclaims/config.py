@@ -8,12 +8,14 @@ ours. Resolution happens once per `Summarizer`, not per article.
 from __future__ import annotations
 
 import ipaddress
+import json
 import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 import instructor
@@ -28,6 +30,7 @@ MODES: dict[str, instructor.Mode] = {
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }
+Mode = Literal["json_schema", "tools", "tools_strict", "json", "md_json"]
 LOCAL_KEY = "not-needed"  # sent to local servers that ignore keys; never a real secret
 
 
@@ -49,12 +52,19 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     # The model's context window in tokens: sizes the pieces of an article (chunking.py).
     context_tokens: int | None = None
+    # Extra request fields (vLLM's `chat_template_kwargs`, ...): they change the answer, so they
+    # are part of the cache key (see `sampling`). Not hashed: a dict is not hashable, and equal
+    # settings still compare equal.
+    extra_body: Mapping[str, Any] | None = field(default=None, hash=False)
+    # Extra HTTP headers (a proxy's token, ...): treated as secrets, never cached or shown.
+    extra_headers: Mapping[str, str] | None = field(default=None, repr=False, hash=False)
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        """Everything that must never reach a message: the key, and the base URL's password,
-        user name and query values (`?api-key=`)."""
-        return (self.api_key, *url_secrets(self.base_url))
+        """Everything that must never reach a message: the key, the base URL's password, user
+        name and query values (`?api-key=`), and the values of extra headers."""
+        headers = tuple(self.extra_headers.values()) if self.extra_headers else ()
+        return (self.api_key, *url_secrets(self.base_url), *headers)
 
     @property
     def instructor_mode(self) -> instructor.Mode:
@@ -76,6 +86,8 @@ class Settings:
             params["temperature"] = self.temperature
         if self.max_tokens is not None:
             params["max_tokens"] = self.max_tokens
+        if self.extra_body:
+            params["extra_body"] = dict(self.extra_body)
         return params
 
 
@@ -125,6 +137,10 @@ def resolve(
     **options: Any,
 ) -> Settings:
     """Build `Settings`, raising `ConfigurationError` with the fix when something is missing."""
+    _check_types(model=model, base_url=base_url, api_key=api_key, mode=mode, cache_dir=cache_dir)
+    if not isinstance(cache, bool):
+        raise ConfigurationError(f"cache must be True or False, not {cache!r}")
+    _check_options(options)  # first: a misspelt option is the error to see, not a missing key
     model = model or os.environ.get("LLMCLAIMS_MODEL")
     if not model:
         raise ConfigurationError(
@@ -148,7 +164,10 @@ def resolve(
     grounding = options.get("grounding", "flag")
     if grounding not in ("strict", "flag", "keep"):
         raise ConfigurationError(f"unknown grounding policy {grounding!r}: strict, flag or keep")
-    _check_options(options)
+    if options.get("extra_body"):  # a private copy: the caller's dict may change later
+        options["extra_body"] = json.loads(json.dumps(options["extra_body"]))
+    if options.get("extra_headers"):
+        options["extra_headers"] = dict(options["extra_headers"])
     directory = None
     if cache:
         directory = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
@@ -173,7 +192,48 @@ _OPTIONS: dict[str, tuple[str, object]] = {
         "a whole number of tokens >= 1 or None",
         lambda v: v is None or _whole(v, 1),
     ),
+    "extra_body": (
+        "a dict of JSON values with str keys, none of the fields llmclaims sets "
+        "(use max_tokens= and temperature= for those)",
+        lambda v: v is None or _extra_body(v),
+    ),
+    "extra_headers": (
+        "a dict of str header names to str values",
+        lambda v: v is None or _headers(v),
+    ),
 }
+# Everything `Summarizer(...)`, `summarize(...)` and `asummarize(...)` accept, in the order the
+# error message lists them; a test holds their signatures to this list.
+OPTIONS = ("model", "base_url", "api_key", "mode", "cache", "cache_dir", *_OPTIONS)
+# Request fields llmclaims sets itself: an `extra_body` may not replace them.
+_OWN_FIELDS = frozenset(
+    {"model", "messages", "response_format", "tools", "tool_choice", "stream", "n",
+     "max_tokens", "max_completion_tokens", "temperature"}
+)  # fmt: skip
+
+
+def given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The options among `values` (a signature's `locals()`) that were given, i.e. not None:
+    None means "the default", which `Settings` alone defines."""
+    return {name: values[name] for name in OPTIONS if values.get(name) is not None}
+
+
+def _extra_body(value: object) -> bool:
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        return False
+    if _OWN_FIELDS.intersection(value):
+        return False
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _headers(value: object) -> bool:
+    return isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
 
 
 def _number(value: object, low: float) -> bool:
@@ -189,15 +249,25 @@ def _whole(value: object, low: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= low
 
 
+def _check_types(**values: object) -> None:
+    """The named options are strings (a folder may be a Path); the value is not shown, as
+    `api_key` is one of them."""
+    for name, value in values.items():
+        if value is not None and not isinstance(value, (str, Path) if name == "cache_dir" else str):
+            raise ConfigurationError(f"{name} must be a string, not a {type(value).__name__}")
+
+
 def _check_options(options: dict[str, Any]) -> None:
     for name, value in options.items():
         if name not in _OPTIONS:
-            valid = ", ".join(["model", "base_url", "api_key", "mode", "cache", "cache_dir",
-                               *_OPTIONS])  # fmt: skip
-            raise ConfigurationError(f"unknown option {name!r}; the options are: {valid}")
+            raise ConfigurationError(
+                f"unknown option {name!r}; the options are: {', '.join(OPTIONS)}"
+            )
         expected, ok = _OPTIONS[name]
         if not ok(value):  # type: ignore[operator]
-            raise ConfigurationError(f"{name} must be {expected}, not {value!r}")
+            # header values are secrets: never echoed
+            shown = "" if name == "extra_headers" else f", not {value!r}"
+            raise ConfigurationError(f"{name} must be {expected}{shown}")
 
 
 def _check_base_url(url: str) -> None:

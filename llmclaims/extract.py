@@ -16,14 +16,14 @@ import asyncio
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException, ResponseParsingError
@@ -34,7 +34,7 @@ from .article_text import check_article
 from .assemble import Grounder, assemble
 from .cache import CachedAnswer, ResponseCache, cache_key
 from .chunking import Chunk, chunk_chars, halves, prompt_was_cut, split_text
-from .config import Settings, resolve
+from .config import Mode, Settings, given, resolve
 from .errors import (
     InputError,
     InvalidOutputError,
@@ -44,7 +44,7 @@ from .errors import (
     redact,
 )
 from .merge import PieceGrounder, PieceSummary, merge_summaries
-from .models import ArticleSummary
+from .models import ArticleSummary, GroundingPolicy
 from .prompt_files import Prompt, load_prompt
 from .published import parse_published
 from .request import ANSWER_MODEL, render_messages, validation_context
@@ -73,20 +73,27 @@ class Summarizer:
         model: str | None = None,
         base_url: str | None = None,
         api_key: str | None = None,
-        mode: str | None = None,
+        mode: Mode | None = None,
         cache: bool = True,
         cache_dir: str | Path | None = None,
-        **options: Any,
+        grounding: GroundingPolicy | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        retries: int | None = None,
+        retry_max_wait: float | None = None,
+        reasks: int | None = None,
+        max_chars: int | None = None,
+        context_tokens: int | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **unknown: NoReturn,
     ) -> None:
-        self.settings: Settings = resolve(
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            mode=mode,
-            cache=cache,
-            cache_dir=cache_dir,
-            **options,
-        )
+        # An option left at None takes the default (`config.Settings` holds every default);
+        # `unknown` only exists to refuse a misspelt option by name (a ConfigurationError that
+        # lists the options) instead of Python's TypeError; mypy flags it already.
+        self.settings: Settings = resolve(**given(locals()), **unknown)
         self.prompt: Prompt = load_prompt()
         self.cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
         self._create: Callable[..., Any] | None = None
@@ -188,10 +195,21 @@ class Summarizer:
     # -- one article: one request, or one per piece of a long one ------------------------------
 
     def summarize(
-        self, text: str | bytes, *, published: date | datetime | str | None = None
+        self,
+        text: str | bytes,
+        *,
+        published: date | datetime | str | None = None,
+        url: str | None = None,
+        title: str | None = None,
     ) -> ArticleSummary:
         """Summarize one article; one paid request chain (one per piece of an article longer
-        than `chunk_chars`, sent concurrently), none when cached."""
+        than `chunk_chars`, sent concurrently), none when cached.
+
+        `url` and `title` say where the text came from; the summary records them (they do
+        not reach the model, nor the cache key)."""
+        return sourced(self._summarize(text, published), url, title)
+
+    def _summarize(self, text: str | bytes, published: Any) -> ArticleSummary:
         article, day, key = self._prepare(text, published)
         chunks = split_text(article, self.chunk_chars)
         if self._create is None:
@@ -292,13 +310,21 @@ class Summarizer:
         return PieceSummary(chunk, summary)
 
     async def asummarize(
-        self, text: str | bytes, *, published: date | datetime | str | None = None
+        self,
+        text: str | bytes,
+        *,
+        published: date | datetime | str | None = None,
+        url: str | None = None,
+        title: str | None = None,
     ) -> ArticleSummary:
         """Async twin of `summarize`, for event loops and `summarize_many`.
 
         Concurrent calls for the same article (same cache key) make one request chain: the
         others wait for it and read its answer from the cache. The same holds per piece.
         """
+        return sourced(await self._asummarize(text, published), url, title)
+
+    async def _asummarize(self, text: str | bytes, published: Any) -> ArticleSummary:
         article, day, key = self._prepare(text, published)
         chunks = split_text(article, self.chunk_chars)
         if self._acreate is None:
@@ -425,7 +451,8 @@ class Summarizer:
             _capturing.reset(token)
         if not captured:  # instructor changed how it calls `create`: fail loudly, not silently
             raise LLMClaimsError("could not build the request body for this article")
-        return json.loads(json.dumps(captured))
+        extra = captured.pop("extra_body", None) or {}  # the SDK sends these as top-level fields
+        return json.loads(json.dumps({**captured, **extra}))
 
     def from_completion(
         self,
@@ -590,36 +617,105 @@ _ENV = (
 
 
 @lru_cache(maxsize=16)
-def _summarizer(environment: tuple[str | None, ...], **config: Any) -> Summarizer:
-    return Summarizer(**config)
+def _summarizer(environment: tuple[str | None, ...], **config: Hashable) -> Summarizer:
+    return Summarizer(**{name: _Frozen.thaw(value) for name, value in config.items()})
 
 
-def _shared(**config: Any) -> Summarizer:
+class _Frozen:
+    """An unhashable option (the dicts `extra_body`, `extra_headers`) as a key for
+    `_summarizer`'s cache."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        self.key = json.dumps(value, sort_keys=True, default=repr)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Frozen) and self.key == other.key
+
+    @staticmethod
+    def thaw(value: object) -> Any:
+        return value.value if isinstance(value, _Frozen) else value
+
+
+def _shared(config: dict[str, Any]) -> Summarizer:
     """One `Summarizer` per configuration (and environment), so loops reuse clients."""
-    return _summarizer(tuple(os.environ.get(name) for name in _ENV), **config)
+    frozen = {k: v if isinstance(v, Hashable) else _Frozen(v) for k, v in config.items()}
+    return _summarizer(tuple(os.environ.get(name) for name in _ENV), **frozen)
+
+
+def sourced(summary: ArticleSummary, url: str | None, title: str | None) -> ArticleSummary:
+    """`summary` recording the URL and title its text came from (the text it always has)."""
+    if url is None and title is None:
+        return summary
+    return summary.model_copy(update={"url": url, "title": title})
 
 
 def summarize(
     text: str | bytes,
     *,
     published: date | datetime | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
     model: str | None = None,
-    **config: Any,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: Mode | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    grounding: GroundingPolicy | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    timeout: float | None = None,
+    max_response_bytes: int | None = None,
+    retries: int | None = None,
+    retry_max_wait: float | None = None,
+    reasks: int | None = None,
+    max_chars: int | None = None,
+    context_tokens: int | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    **unknown: NoReturn,
 ) -> ArticleSummary:
     """Summarize one article: claims, sources, hedging and timeline, tied to evidence.
 
-    `config` takes the `Summarizer` options (base_url, api_key, mode, cache, cache_dir,
-    grounding, temperature, max_tokens, timeout, retries, reasks, max_chars, context_tokens).
+    `url` and `title` (where the text came from) are recorded in the summary.
+
+    The options are `Summarizer`'s (None: the default); a `Summarizer` is kept per distinct
+    configuration, so calling this in a loop reuses its clients and cache.
     """
-    return _shared(model=model, **config).summarize(text, published=published)
+    summarizer = _shared({**given(locals()), **unknown})
+    return summarizer.summarize(text, published=published, url=url, title=title)
 
 
 async def asummarize(
     text: str | bytes,
     *,
     published: date | datetime | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
     model: str | None = None,
-    **config: Any,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: Mode | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    grounding: GroundingPolicy | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    timeout: float | None = None,
+    max_response_bytes: int | None = None,
+    retries: int | None = None,
+    retry_max_wait: float | None = None,
+    reasks: int | None = None,
+    max_chars: int | None = None,
+    context_tokens: int | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    extra_headers: Mapping[str, str] | None = None,
+    **unknown: NoReturn,
 ) -> ArticleSummary:
     """Async twin of `summarize`."""
-    return await _shared(model=model, **config).asummarize(text, published=published)
+    config = {**given(locals()), **unknown}
+    return await _shared(config).asummarize(text, published=published, url=url, title=title)

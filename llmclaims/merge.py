@@ -214,6 +214,7 @@ def merge_summaries(pieces: Sequence[PieceSummary]) -> ArticleSummary:
         ],
         metadata=_metadata(pieces, notes),
         dropped=dropped,
+        text=pieces[0].summary.text,  # each piece's summary carries the whole article
     )
 
 

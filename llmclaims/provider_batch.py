@@ -78,7 +78,7 @@ class ProviderBatch:
                 yield BatchResult(id=article.id, error=exc, url=article.url)
                 continue
             if hit is not None:
-                yield BatchResult(id=article.id, summary=hit, url=article.url)
+                yield BatchResult.of(article, hit)
             else:
                 pending[article.id] = article
 
@@ -223,7 +223,7 @@ def answer(summarizer: Summarizer, article: Article, record: dict[str, Any]) -> 
             )
         except LLMClaimsError as exc:
             return BatchResult(id=article.id, error=exc, url=article.url)
-        return BatchResult(id=article.id, summary=summary, url=article.url)
+        return BatchResult.of(article, summary)
     error = record.get("error") or (response.get("body") or {}).get("error") or {}
     message = error.get("message") or "no answer"
     code = error.get("code")

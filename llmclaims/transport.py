@@ -417,12 +417,15 @@ def send_as_is(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
-    return {
+    options: dict[str, Any] = {
         "api_key": settings.api_key,
         "base_url": settings.base_url,
         "timeout": settings.timeout,
         "max_retries": 0,
     }
+    if settings.extra_headers:  # sent with every request; never part of the cache key
+        options["default_headers"] = dict(settings.extra_headers)
+    return options
 
 
 def sync_create(settings: Settings) -> Callable[..., ChatCompletion]:

@@ -2,8 +2,8 @@
 
 Extraction is trafilatura's (`bare_extraction`, comments off): it drops navigation, cookie
 banners, ads, scripts and reader comments, and reads title, author, date, language and the
-canonical URL from the page's meta tags and JSON-LD. The extracted text is what evidence
-offsets refer to, so a `WebPage` keeps it verbatim.
+canonical URL from the page's meta tags and JSON-LD (a date only when the markup states one).
+The extracted text is what evidence offsets refer to, so a `WebPage` keeps it verbatim.
 
 Fetching is one httpx GET with connect/read timeouts, bounded redirects, a size cap read in a
 stream (a huge page is never held whole) and a content-type check. It is not retried: a page
@@ -50,6 +50,11 @@ def extract_page(html: str | bytes, url: str | None = None) -> WebPage:
         include_comments=False,
         include_tables=False,
         with_metadata=True,
+        # Only dates the page states in its markup (meta tags, JSON-LD, <time>), the original
+        # publication over later updates. htmldate's extensive search guessed 2024-01-01 for a
+        # page with no date at all; a wrong date would anchor every relative date in the
+        # article, where none lets the caller's default apply.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if doc is None or isinstance(doc, dict) or not text or not text.strip():

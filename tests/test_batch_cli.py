@@ -18,6 +18,7 @@ from llmclaims.batch_run import _short
 from llmclaims.testing import Fault, FaultPlan, article_key
 
 from .conftest import ok
+from .test_webpage import site  # noqa: F401  # the local page server
 
 pytestmark = pytest.mark.slow
 
@@ -447,3 +448,137 @@ def test_progress_bar_shows_counts_and_tokens(serve, tmp_path):
     tokens = sum(r.prompt_tokens + 50 for r in server.requests)  # the stub's usage
     assert f"ok=3 failed=0 cached=0 tokens={_short(tokens)}" in result.stderr
     assert "3/3" in result.stderr
+
+
+# -- pages, URLs and dates in; the source recorded in OUT ---------------------------------------
+
+
+def test_html_and_url_rows_with_default_date_record_their_source(serve, site, tmp_path):  # noqa: F811
+    """Before: a `url` row was an error line, and OUT kept no text, URL or title."""
+    from .test_webpage import PAGES
+
+    server = serve(ok)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "it.html").write_bytes((PAGES / "it_news.html").read_bytes())
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [
+            {"id": "en", "url": f"{site}/en"},
+            {"id": "html", "html": (PAGES / "en_news.html").read_text(), "title": "Mine"},
+            {"id": "txt", "text": text(1), "url": "https://news.example/1"},
+            {"id": "dated", "text": text(2), "published": "2024-02-02"},
+            {"id": "gone", "url": f"{site}/missing"},
+        ],
+    )
+    out, cache = tmp_path / "out.jsonl", tmp_path / "cache"
+    args = command(server, out, feed, tmp_path / "pages", cache=cache,
+                   extra=("--published", "2024-06-01"))  # fmt: skip
+    result = run(args, tmp_path)
+    assert result.returncode == 1, result.stderr  # one page is gone: its error line, exit 1
+    assert "6 of 6 articles" in result.stderr and "5 summarized" in result.stderr
+    by_id = {line["id"]: line for line in lines(out)}
+    assert "HTTP 404" in by_id["gone"]["error"]["message"]
+    summaries = {i: line["summary"] for i, line in by_id.items() if "summary" in line}
+    assert {i: s["metadata"]["published"] for i, s in summaries.items()} == {
+        "en": "2024-03-14",  # the page's own date
+        "html": "2024-03-14",
+        "it.html": "2024-01-05",
+        "txt": "2024-06-01",  # none of its own: --published
+        "dated": "2024-02-02",  # the row's own
+    }
+    assert summaries["en"]["title"] == "Port strike ends after nine days"
+    assert summaries["en"]["url"] == "https://dailyledger.example/business/port-strike-ends"
+    assert summaries["html"]["title"] == "Mine"
+    assert (summaries["txt"]["url"], summaries["txt"]["title"]) == ("https://news.example/1", None)
+    assert summaries["txt"]["text"] == text(1)
+    for summary in summaries.values():
+        for claim in summary["claims"]:
+            for evidence in claim["evidence"]:
+                span = evidence["span"]
+                assert summary["text"][span["start"] : span["end"]] == span["text"]
+    sent = [r.article for r in server.requests]
+    # The English page by URL and by HTML is one text with one date: one request for both.
+    assert len(sent) == len(set(sent)) == 4
+    assert not any("Accetta" in a or "<p>" in a for a in sent)
+
+    again = tmp_path / "again.jsonl"
+    result = run(command(server, again, feed, tmp_path / "pages", cache=cache,
+                         extra=("--published", "2024-06-01")), tmp_path)  # fmt: skip
+    cached = {line["id"]: line["summary"] for line in lines(again) if "summary" in line}
+    assert all(s["metadata"]["cached"] for s in cached.values()) and server.count == 4
+    assert {i: (s["text"], s["url"], s["title"]) for i, s in cached.items()} == {
+        i: (s["text"], s["url"], s["title"]) for i, s in summaries.items()
+    }
+
+    # Lines written before summaries carried their source still read in report and export.
+    old = tmp_path / "old.jsonl"
+    stripped = []
+    for line in lines(out):
+        for key in ("text", "url", "title"):
+            line.get("summary", {}).pop(key, None)
+        stripped.append(line)
+    write_jsonl(old, stripped)
+    for source in (out, old):
+        report = tmp_path / f"{source.stem}.html"
+        done = run([sys.executable, "-m", "llmclaims", "report", str(source), "-o", str(report)],
+                   tmp_path)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        page = report.read_text()
+        assert all(f">{ident}</a>" in page for ident in summaries), page
+        database = tmp_path / f"{source.stem}.db"
+        done = run([sys.executable, "-m", "llmclaims", "export", str(source), str(database)],
+                   tmp_path)  # fmt: skip
+        assert done.returncode == 0 and "6 result lines exported" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "needle"),
+    [
+        ({"in/a.pdf": b"%PDF", "in/b.pdf": b"%PDF"}, "holds no article: articles are *.txt"),
+        ({"in/feed.jsonl": b"\n"}, "feed.jsonl holds no article"),
+    ],
+)
+def test_an_input_without_articles_is_an_error_not_0_of_0(serve, tmp_path, files, needle):
+    server = serve(ok)
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    target = tmp_path / ("in" if len(files) > 1 else next(iter(files)))
+    out = tmp_path / "out.jsonl"
+    result = run(command(server, out, target), tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert needle in result.stderr and "0 of 0" not in result.stderr
+    assert not out.exists() and server.count == 0
+
+
+@pytest.mark.parametrize(
+    "routes",
+    [
+        ("--write-requests", "r.jsonl", "--provider-batch"),
+        ("--read-results", "r.jsonl", "--provider-batch"),
+        ("--write-requests", "r.jsonl", "--read-results", "s.jsonl"),
+    ],
+)
+def test_answer_routes_are_mutually_exclusive(serve, tmp_path, routes):
+    server = serve(ok)
+    feed = write_jsonl(tmp_path / "feed.jsonl", records(range(1)))
+    out = tmp_path / "out.jsonl"
+    result = run(command(server, out, feed, extra=routes), tmp_path)
+    assert result.returncode == 2
+    assert "not allowed with argument" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() and server.count == 0
+
+
+def test_write_requests_says_how_many_requests_it_wrote(serve, tmp_path):
+    server = serve(ok)
+    feed = write_jsonl(tmp_path / "feed.jsonl", records(range(3)))
+    cache = tmp_path / "cache"
+    out, requests = tmp_path / "out.jsonl", tmp_path / "requests.jsonl"
+    run(command(server, out, write_jsonl(tmp_path / "one.jsonl", records(range(1))),
+                cache=cache), tmp_path)  # fmt: skip  # s0 is now cached
+    result = run(command(server, tmp_path / "out2.jsonl", feed, cache=cache,
+                         extra=("--write-requests", str(requests))), tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"2 requests written to {requests}" in result.stderr
+    assert len(requests.read_text().splitlines()) == 2
+    assert "1 of 3 articles" in result.stderr and "1 summarized (1 from cache)" in result.stderr

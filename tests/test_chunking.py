@@ -381,6 +381,7 @@ def test_a_long_article_is_one_request_per_piece_concurrently_then_cached(serve,
     assert [(r.start, r.end) for r in meta.chunks] == [(c.start, c.end) for c in chunks]
     assert meta.requests == len(chunks) and not meta.cached
     assert meta.usage.prompt_tokens == sum(r.usage.prompt_tokens for r in meta.chunks)
+    assert summary.text == text  # the whole article, which every offset refers to
     for claim in summary.claims:
         for e in claim.evidence:
             assert e.span is not None and text[e.span.start : e.span.end] == e.span.text

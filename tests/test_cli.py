@@ -134,3 +134,53 @@ def test_provider_error_never_shows_the_key(serve, article, tmp_path):
     assert b"401" in result.stderr
     assert SECRET.encode() not in result.stderr and SECRET[:16].encode() not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_version():
+    import llmclaims
+
+    for args in (["--version"], ["summarize", "--version"], ["batch", "--version"]):
+        result = run(args)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode().strip() == f"llmclaims {llmclaims.__version__}"
+
+
+def test_request_knobs_reach_the_request(serve, article, tmp_path):
+    """Before: the truncation error advised max_tokens, which the CLI could not set."""
+    server = serve(ok)
+    knobs = ["--max-tokens", "900", "--temperature", "0.2", "--timeout", "30", "--reasks", "0"]
+    result = run(["summarize", str(article), "--model", "m", "--base-url", server.base_url,
+                  "--no-cache", *knobs])  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    body = server.requests[0].json()
+    assert (body["max_tokens"], body["temperature"]) == (900, 0.2)
+
+
+def test_reasks_and_timeout_from_the_command_line(serve, article):
+    from llmclaims.testing import Reply, answer_reply
+
+    invalid = serve(lambda request: answer_reply(request, "not json"))
+    base = ["summarize", str(article), "--model", "m", "--no-cache"]
+    result = run([*base, "--base-url", invalid.base_url, "--reasks", "0"])
+    assert result.returncode == 1 and b"after 1 attempt(s) (0 re-ask(s))" in result.stderr
+    assert invalid.count == 1
+    slow = serve(lambda request: Reply(body=ok(request).body, delay=3.0))
+    result = run([*base, "--base-url", slow.base_url, "--timeout", "0.5"])
+    assert result.returncode == 1
+    assert b"within 0.5s" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("knob", "value"),
+    [("--max-tokens", "0"), ("--temperature", "hot"), ("--timeout", "nan"), ("--reasks", "-1")],
+)
+def test_bad_knob_values_are_usage_errors(article, knob, value):
+    result = run(["summarize", str(article), "--model", "m", knob, value])
+    assert result.returncode == 2
+    assert knob.encode() in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_batch_files_are_imported_only_by_the_batch_command():
+    code = "import sys, llmclaims.cli; print('llmclaims.batch_files' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert result.stdout.strip() == b"False", result.stderr

@@ -342,6 +342,7 @@ def ref_assemble(
         timeline=timeline,
         metadata=metadata,
         dropped=dropped,
+        text=text,
     )
 
 

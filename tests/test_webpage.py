@@ -155,6 +155,24 @@ def test_cli_summarizes_a_page(
     sent = server.requests[0].article
     assert ("Kirby" in sent) if target == "file" else ("Maria Lopez" in sent)
     assert "Accetta" not in sent and "jdoe" not in sent and "<p>" not in sent
+    assert summary["text"] == sent  # the exact text the offsets refer to
+    assert summary["title"] == (
+        "Mar Rosso, gli Houthi avrebbero colpito una nave cargo"
+        if target == "file"
+        else "Port strike ends after nine days"
+    )
+    assert summary["url"] == (
+        "https://www.ilquotidiano.example/esteri/mar-rosso-attacco-nave"  # the canonical URL
+        if target == "file"
+        else "https://dailyledger.example/business/port-strike-ends"
+    )
+
+
+def test_a_page_without_a_stated_date_gets_none_not_a_guess() -> None:
+    """htmldate's extensive search guessed 2024-01-01 for this page; a guess would anchor every
+    relative date in the article."""
+    html = (PAGES / "en_news.html").read_text(encoding="utf-8").replace("2024-03-14T18:05:00Z", "")
+    assert extract_page(html).published is None
 
 
 def test_batch_folder_reads_html_pages(tmp_path: Path) -> None:
