@@ -254,7 +254,11 @@ def test_batch_pages_show_the_stored_text_or_say_it_was_not_stored(tmp_path):
     with_text = summary.model_copy(update={"text": text, "title": "GM <files>"})
     lines = [
         {"id": "with", "summary": json.loads(with_text.model_dump_json())},
-        {"id": "without", "summary": json.loads(summary.model_dump_json())},
+        # an OUT line written before summaries stored their text
+        {
+            "id": "without",
+            "summary": json.loads(summary.model_copy(update={"text": None}).model_dump_json()),
+        },
     ]
     out_jsonl = tmp_path / "out.jsonl"
     out_jsonl.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")

@@ -1,6 +1,6 @@
 """Normalize time expressions from news text to TIMEX3 values.
 
-:func:`normalize_date` turns the text of a time expression ("lo scorso novembre", "Dec. 30",
+:func:`normalize_date` turns the text of a time expression ("last November", "Dec. 30",
 "two weeks ago", "the third quarter of 2009", "già da settimane") into a TIMEX3 ``value``
 (ISO-TimeML conventions), anchored when needed to the article's publication date.
 
@@ -15,15 +15,15 @@ Design
   missing parts from its relative base.
 * **Never invent what the text does not say.** The publication date is the only anchor; the
   machine's clock is never read. Without a publication date, a part the expression does not
-  state stays unknown: "lo scorso novembre" gives ``XXXX-11``, "30 dicembre" gives
+  state stays unknown: "last November" gives ``XXXX-11``, "30 December" gives
   ``XXXX-12-30``, "yesterday" gives ``value=None`` with granularity ``"day"``. When
   dateparser is used it runs against two far-apart sentinel bases, and only the parts on
   which both runs agree (the parts the text states) are kept.
 * **News conventions** for under-specified expressions, all relative to publication:
 
-  - *Day and month without a year* ("Dec. 30", "30 dicembre"): the occurrence nearest to
-    the publication date, ties going to the past. "30 dicembre" published 2024-01-05 is
-    2023-12-30; "2 gennaio" published 2023-12-28 is 2024-01-02.
+  - *Day and month without a year* ("Dec. 30", "30 December"): the occurrence nearest to
+    the publication date, ties going to the past. "30 December" published 2024-01-05 is
+    2023-12-30; "2 January" published 2023-12-28 is 2024-01-02.
   - *Month, season, quarter or half-year without a year* ("November", "in autunno", "the
     fourth quarter"): the publication year, unless the period would start six or more
     months after the publication month, then the previous year. Reports mostly look back,
@@ -98,7 +98,7 @@ Design
   settimane" ("for weeks (already)") is such a duration: ``PXW``. Fractions below one are
   expressed in the next smaller unit ("half an hour" → ``PT30M``), others as decimals
   ("two and a half years" → ``P2.5Y``).
-* **Ranges** ("tra il 30 dicembre e il 2 gennaio", "from 2009 to 2011", "3-5 marzo") are
+* **Ranges** ("between 30 December and 2 January", "from 2009 to 2011", "3-5 March") are
   written ``start/end``. A month or year stated on one side only is shared, and a yearless
   range is placed so that its end is nearest to publication and its start precedes its end.
 * TimeML ``mod`` is filled from modifiers ("early 2009" → ``2009`` with ``mod="START"``,

@@ -45,7 +45,7 @@ def normalize_date(
     """Normalize a time expression to a TIMEX3 value.
 
     Args:
-        expression: the time expression as it appears in the text ("lo scorso novembre",
+        expression: the time expression as it appears in the text ("last November",
             "Dec. 30", "two weeks ago"). Leading prepositions and modifiers ("on", "nel",
             "early", "circa") may be included.
         published: publication date of the article, used to resolve relative and

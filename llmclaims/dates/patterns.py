@@ -105,7 +105,7 @@ def _clean(text: str) -> str:
 
 
 _RE_PREFIX = re.compile(r"(?P<p>" + _alt(PREFIX_MODS) + r")(?:\s+|(?<=-)|(?<=')\s*)(?P<rest>.+)")
-# A preposition that is also an article elsewhere (Italian "a gennaio", "a fine anno", but
+# A preposition that is also an article elsewhere (Italian "a" before a month or "a fine anno", but
 # English "a year") is dropped only before a month or the words its language lists.
 _RE_PREFIX_A = re.compile(
     "(?:"
@@ -145,7 +145,7 @@ _YEAR_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in SPELLED_YEARS)
 
 
 def _strip_function_words(s: str) -> str:
-    """Remove leading articles and prepositions (not modifiers): "il 30 dicembre"."""
+    """Remove leading articles and prepositions (not modifiers): "the 30th of December" -> "30th of December"."""
     while (m := _RE_PREFIX.fullmatch(s)) and PREFIX_MODS[m.group("p")] is None:
         s = m.group("rest")
     return s

@@ -98,12 +98,12 @@ class _Parts:
 _ART = r"(?:" + _w("ARTICLES") + r"\s+)?"  # "Friday the 13th", "July the 4th"
 _WD_PREFIX = r"(?:(?P<wd>" + _WD + r")\s+" + _ART + ")?"
 _ABS_PATTERNS: list[re.Pattern[str]] = [
-    # 4 gennaio 2024 / the 4th of July / 30 dicembre / 1° gennaio del 2024
+    # 4 January 2024 / the 4th of July / 30 December / 1° of January 2024
     _c(_WD_PREFIX + _DAY + r"\s+(?:" + _w_sp("DAY_OF_MONTH") + r")?(?P<m>" + _MON + r")"
        r"(?:\s+" + _YEAR_OF + _YEAR + ")?"),
     # January 4 2024 / Dec. 30 / July the 4th
     _c(_WD_PREFIX + r"(?P<m>" + _MON + r")\s+" + _ART + _DAY + r"(?:\s+" + _YEAR + ")?"),
-    # March 2013 / gennaio del 2024 / March '13
+    # March 2013 / January of 2024 / March '13
     _c(r"(?P<m>" + _MON + r")\s+" + _YEAR_OF + _YEAR),
     # 2024-01-04 / 2024-01 / 2024/01/04 (a time part is ignored)
     _c(r"(?P<y>\d{4})[-/](?P<m>\d{1,2})(?:[-/](?P<d>\d{1,2}))?(?:t[\d:.]+z?)?"),
@@ -111,7 +111,7 @@ _ABS_PATTERNS: list[re.Pattern[str]] = [
     _c(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{4}|\d{2})"),
     # 2009 / '82 / (the) year 2009 / (l') anno 2009
     _c(r"(?:" + _w("YEAR_WORD") + r"\s+)?" + _YEAR),
-    # March / marzo
+    # March (in any registered language)
     _c(r"(?P<m>" + _MON + r")"),
     # the 15th / the 1st (a bare "15" is too ambiguous)
     _c(r"(?P<d>\d{1,2})" + _ORD_SFX + r"|(?P<d1>" + _w("DAY_ONE") + ")"),
@@ -329,7 +329,7 @@ def _range_value(a: str, b: str, ctx: _Ctx) -> DateValue | None:
     pb, anchored_b = _resolve_two_digit_year(pb, ctx)
     if pb.m is None and pb.d is not None and pa.m is not None:  # "March 3 to 5"
         pb = replace(pb, m=pa.m)
-    if pa.m is None and pa.d is not None and pb.m is not None:  # "dal 3 al 5 marzo"
+    if pa.m is None and pa.d is not None and pb.m is not None:  # "from the 3rd to 5 March"
         pa = replace(pa, m=pb.m)
     if pa.m is None and pb.m is None and (pa.d is not None or pb.d is not None):
         return None  # two bare numbers
@@ -351,7 +351,7 @@ def _range_value(a: str, b: str, ctx: _Ctx) -> DateValue | None:
 
 
 def _h_range(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'tra il 30 dicembre e il 2 gennaio', 'from Dec. 30 to Jan. 2', 'March to May'."""
+    """'between 30 December and 2 January', 'from Dec. 30 to Jan. 2', 'March to May'."""
     return _range_value(m.group("a"), m.group("b"), ctx)
 
 
@@ -373,7 +373,7 @@ def _h_range_years(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 
 def _h_range_days(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'3-5 marzo 2024', 'March 3-5, 2024'."""
+    """'3-5 March 2024', 'March 3-5, 2024'."""
     mon, d1, d2, rest = m.group("mon"), m.group("d1"), m.group("d2"), m.group("rest")
     if mon:
         return _range_value(f"{mon} {d1}", f"{mon} {d2}{rest}", ctx)
@@ -538,7 +538,7 @@ def _h_week_of_month(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 
 def _h_week_of_date(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'the week of March 3' / 'la settimana del 3 marzo'."""
+    """'the week of March 3', in every registered language."""
     p = _abs_parts(_strip_function_words(m.group("rest")), ctx)
     if p is None or p.d is None or p.m is None:
         return None
@@ -835,7 +835,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
 
 
 def _h_part_of_day(m: re.Match[str], ctx: _Ctx) -> DateValue | None:
-    """'the morning of March 3', 'la sera del 4 gennaio', '4 gennaio sera', 'morning'."""
+    """'the morning of March 3', 'the evening of 4 January', '4 January evening', 'morning'."""
     pod = PARTS_OF_DAY[m.group("pod")]
     if rest := m.group("rest"):
         day = _parse(rest, ctx)

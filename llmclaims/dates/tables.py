@@ -22,7 +22,7 @@ def _per_language(name: str) -> dict[str, Any]:
 
 # ======================================================================================
 # Word tables (lower case), per language. They are merged for matching: the one clash
-# that matters, "ago" as the Italian abbreviation of agosto, is left out on purpose.
+# that matters, "ago" as the Italian abbreviation of August, is left out on purpose.
 # ======================================================================================
 
 _MONTHS: dict[str, dict[str, int]] = _per_language("DATE_MONTHS")
