@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-CURRENT = "summarize/v1"
+CURRENT = "summarize/v2"
 
 
 def prompt_dir() -> Traversable:

@@ -75,7 +75,7 @@ def test_prompts_load_from_a_zipped_package(wheel, tmp_path):
     )
     module_file, version = result.stdout.split("\n")[:2]
     assert module_file.startswith(str(archive))
-    assert version == "summarize/v1"
+    assert version == "summarize/v2"
 
 
 def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
@@ -97,4 +97,4 @@ def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
     module_file, prompt_dir, version = result.stdout.split("\n")[:3]
     assert Path(module_file).is_relative_to(site)
     assert Path(prompt_dir) == site / "llmclaims" / "prompts"
-    assert version == "summarize/v1"
+    assert version == "summarize/v2"

@@ -58,3 +58,14 @@ def test_every_registered_language_brings_its_prompt_example():
             assert f'"{phrase}"' in system, module.CODE
     assert positions == sorted(positions)
     assert "{{" not in system and "{%" not in system
+
+
+def test_every_shipped_prompt_version_loads_and_is_told_apart():
+    """Old versions stay readable; each has its own digest, so none shares a cache entry."""
+    from llmclaims.prompt_files import CURRENT, prompt_dir
+
+    folder = prompt_dir() / "summarize"
+    versions = sorted(f"summarize/{p.name}" for p in folder.iterdir() if p.is_dir())
+    assert CURRENT in versions and len(versions) >= 2
+    digests = {load_prompt(v).digest for v in versions}
+    assert len(digests) == len(versions)
