@@ -145,7 +145,7 @@ _YEAR_FIRST_WORDS = frozenset(k.split(" ", 1)[0] for k in SPELLED_YEARS)
 
 
 def _strip_function_words(s: str) -> str:
-    """Remove leading articles and prepositions (not modifiers): "the 30th of December" -> "30th of December"."""
+    """Remove leading articles and prepositions (not modifiers): "the 30th of December"."""
     while (m := _RE_PREFIX.fullmatch(s)) and PREFIX_MODS[m.group("p")] is None:
         s = m.group("rest")
     return s
