@@ -92,7 +92,7 @@ def run_batch_cli(paths: list[Path], out: Path, cache: Path, url: str, concurren
         "rows": len(lines),
         "ids": len({line["id"] for line in lines}),
         "ok": sum(1 for line in lines if "summary" in line),
-        "peak_rss_mb": peak,
+        "peak_rss_mb": round(peak, 1),
     }
 
 
@@ -148,7 +148,7 @@ def run_ray(
         ray.shutdown()
     workers = table.groupby("worker_pid")["worker_peak_rss_mb"].max()
     return {
-        "init_s": init_s,
+        "init_s": round(init_s, 2),
         "wall_s": wall,
         "rows": len(table),
         "ids": int(table["id"].nunique()),
