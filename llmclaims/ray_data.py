@@ -109,7 +109,7 @@ class SummarizeBatch:
         return done
 
     def close(self) -> None:
-        """Release the cache and the loop; Ray calls `__del__` when it retires the actor."""
+        """Release the cache and the event loop (also done when the object is collected)."""
         if not self._loop.is_closed():
             self.summarizer.close()
             self._loop.close()

@@ -3,8 +3,8 @@ every process on 127.0.0.1) against the fault server in its own process: every a
 out exactly once, failures are rows, and the README's resume recipe skips what is done.
 
 The batch formats and bad rows are also checked by calling the class directly, without Ray,
-which is quick. The Ray tests cost about 5 s to start the cluster and 4 s per pipeline (actors
-import llmclaims)."""
+which is quick. The whole file takes about a minute here (46-67 s).
+"""
 
 from __future__ import annotations
 
