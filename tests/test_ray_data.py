@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 # Ray's switch for a one-machine cluster: every Ray process binds to the loopback address instead
@@ -30,7 +31,9 @@ from ray.data.expressions import col
 
 from llmclaims import ArticleSummary, ConfigurationError
 from llmclaims.ray_data import COLUMNS, SummarizeBatch
-from llmclaims.testing import Fault, FaultPlan, ServerProcess, article_key
+from llmclaims.testing import Fault, FaultPlan, ServerProcess, article_key, error_reply
+
+from .conftest import SECRET
 
 pytestmark = pytest.mark.slow
 
@@ -241,7 +244,21 @@ def test_bad_configuration_and_missing_columns_fail_at_once(serve, tmp_path):
     summarize_batch = SummarizeBatch(model="m", base_url=serve().base_url, cache=False)
     with pytest.raises(ConfigurationError, match="'text' column"):
         summarize_batch({"id": np.array(["a"]), "body": np.array(["x"])})
+    with pytest.raises(ConfigurationError, match="batch_format"):
+        summarize_batch(pa.table({"id": ["a"], "text": ["x"]}))
     summarize_batch.close()
+
+
+def test_error_rows_never_carry_the_api_key(serve, tmp_path):
+    server = serve(lambda request: error_reply(401, f"Incorrect API key provided: {SECRET}"))
+    summarize_batch = SummarizeBatch(
+        model="m", base_url=server.base_url, api_key=SECRET, cache_dir=tmp_path / "cache"
+    )
+    out = summarize_batch({"id": np.array(["a"]), "text": np.array([text(0, "k")])})
+    summarize_batch.close()
+    assert out["error_type"].tolist() == ["ProviderError"]
+    assert "Incorrect API key" in out["error_message"][0]
+    assert SECRET not in out["error_message"][0] and SECRET[8:] not in out["error_message"][0]
 
 
 def test_importing_llmclaims_never_imports_ray_or_this_module():
