@@ -1,6 +1,6 @@
-"""`llmclaims.ray_data.SummarizeBatch` in `Dataset.map_batches` on a local Ray cluster (two CPUs,
-every process on 127.0.0.1) against the fault server in its own process: every article comes
-out exactly once, failures are rows, and the README's resume recipe skips what is done.
+"""`llmclaims.ray_data.SummarizeBatch` in `Dataset.map_batches` on a local Ray cluster (every
+process on 127.0.0.1) against the fault server in its own process: every article comes
+out exactly once, failures are rows, and both resume recipes of the README skip what is done.
 
 The batch formats and bad rows are also checked by calling the class directly, without Ray,
 which is quick. The whole file takes about a minute here (46-67 s).
@@ -65,7 +65,10 @@ def server() -> Iterator[ServerProcess]:
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     home = tmp_path_factory.mktemp("ray-workers")
     ray.init(
-        num_cpus=2,
+        # Logical CPUs (the actors mostly wait on HTTP): two actors of half a CPU, the read and
+        # write tasks of one, and Ray's checkpoint filter, an actor of one whole CPU, on a 2-core
+        # machine; with num_cpus=2 a checkpointed pipeline waits for a CPU forever.
+        num_cpus=4,
         include_dashboard=False,
         log_to_driver=False,
         logging_level="ERROR",
@@ -190,6 +193,36 @@ def test_resume_by_skipping_summarized_ids(cluster, server, tmp_path):
     asked = requests_for(server, "r", n) - before
     assert set(asked) == {row["id"] for row in rows(n, "r")} - set(done_ids)
     assert {row["id"] for row in final} == {f"r{i}" for i in range(n)}
+
+
+def test_resume_with_ray_checkpointing(cluster, server, tmp_path):
+    """The README's recipe with Ray's own checkpointing by id: a re-run over a grown input asks
+    only for the new ids."""
+    from ray.data.checkpoint import CheckpointConfig
+
+    n = 16
+    source = tmp_path / "articles"
+    source.mkdir()
+    pd.DataFrame(rows(n, "c")[:10]).to_parquet(source / "part-1.parquet")
+    out, cache = tmp_path / "summaries", tmp_path / "cache"
+    context = ray.data.DataContext.get_current()
+    context.checkpoint_config = CheckpointConfig(  # kept after success, so that a finished run
+        id_column="id",  # stands in for an interrupted one
+        checkpoint_path=str(tmp_path / "checkpoints"),
+        delete_checkpoint_on_success=False,
+    )
+    try:
+        summarize(ray.data.read_parquet(str(source)), server, cache).write_parquet(str(out))
+        first = requests_for(server, "c", n)
+        pd.DataFrame(rows(n, "c")[10:]).to_parquet(source / "part-2.parquet")
+        summarize(ray.data.read_parquet(str(source)), server, cache).write_parquet(str(out))
+    finally:
+        context.checkpoint_config = None
+    asked = requests_for(server, "c", n) - first
+    assert set(+first) == {f"c{i}" for i in range(10)}
+    assert set(asked) == {f"c{i}" for i in range(10, n)}  # error rows were done too
+    final = ray.data.read_parquet(str(out)).take_all()
+    assert Counter(row["id"] for row in final) == Counter(f"c{i}" for i in range(n))
 
 
 # -- the class alone -----------------------------------------------------------------------------
