@@ -9,6 +9,7 @@
         fn_constructor_kwargs={"model": "gpt-4o-mini", "concurrency": 16},
         batch_size=64,
         compute=ray.data.ActorPoolStrategy(size=2),
+        num_cpus=0.5,  # actors wait on HTTP: leave CPUs for the read and write tasks
     )
     summaries.write_parquet("summaries/")
 
