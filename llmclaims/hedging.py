@@ -341,7 +341,7 @@ follows it, and a long clause without punctuation is most often two clauses."""
 
 
 def cue_scope(text: str, cue: Cue) -> tuple[int, int]:
-    """The stretch of `text` that `cue` hedges: from the cue to the end of its clause.
+    """The stretch of `text` that `cue` hedges: from after the cue to the end of its clause.
 
     A modal, conditional or epistemic verb governs the verb after it ("could push", "is
     expected to win"), an "if" its own clause, an adjective the noun after it ("potential
@@ -363,7 +363,8 @@ def cue_scope(text: str, cue: Cue) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[cue.end : end]))
     if len(words) > SCOPE_WORDS:
         end = cue.end + words[SCOPE_WORDS - 1].end()
-    return cue.end, end
+    start = cue.end + len(text[cue.end : end]) - len(text[cue.end : end].lstrip())
+    return start, start + len(text[start:end].rstrip())
 
 
 # --------------------------------------------------------------------------- checks
