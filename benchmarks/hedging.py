@@ -8,12 +8,18 @@ annotated PROBABLE or POSSIBLE (UNDERSPECIFIED and unannotated mentions count as
 what `unflagged_hedge` compares against).
 
 Two levels, each as precision / recall / F1:
-- **event**: an event is predicted non-certain when a hedge cue (categories conditional, modal,
-  hedge_word of `llmclaims.hedging.find_cues`) covers the event's first token or ends at most
-  `WINDOW` tokens before it, in the same sentence ("could push", "is expected to win");
+- **event**: an event is predicted non-certain when its first token lies in the scope of a hedge
+  cue (categories conditional, modal, hedge_word of `llmclaims.hedging.find_cues`; scope from
+  `llmclaims.hedging.cue_scope`: the rest of the cue's clause, "could push", "is expected to
+  win"). The `*_window` rows use the earlier fixed rule instead: the cue covers the event's
+  first token or ends at most `WINDOW` tokens before it;
 - **sentence**: a sentence is predicted to hold a non-certain event when it holds any hedge cue.
 
-Beside it, the baseline the issue named: a ten-word modal list (`BASELINE`) under the same rules.
+Beside it, the baseline the issue named: a ten-word modal list (`BASELINE`), under both rules.
+
+`--split` scores one half of the documents (`documents`): ``dev`` is the half read while the
+cue scopes and the English additions were written, ``held-out`` the half that was not (only its
+totals were printed, to check the result holds there).
 Sentences are MEANTIME's own tokens joined by single spaces, so offsets are exact.
 
     python benchmarks/hedging.py [--data-dir DIR] [--split all|dev|held-out] [--json]

@@ -17,7 +17,8 @@ enough (see `_Lexicon`); this module knows no language's words. Categories:
     "said it would") is the future-in-the-past, not a cue.
 ``modal``
     Epistemic modal verbs (`MODALS`). A veto (`CUE_VETOES`) drops a phrase where it is not
-    one: English "May" the month.
+    one: English "May" the month, and "can" before a negation ("can not", "can't": negative
+    polarity is a firm denial, not a hedge).
 ``hedge_word``
     Adverbs and adjectives, impersonal hedges, epistemic verbs, hedge nouns and conditions
     (`HEDGE_ADVERBS`, `IMPERSONAL_HEDGES`, `EPISTEMIC_VERBS`, `HEDGE_NOUNS`,
@@ -29,6 +30,9 @@ enough (see `_Lexicon`); this module knows no language's words. Categories:
     count as a hedge.
 ``certainty_booster``
     Words that raise the commitment (`CERTAINTY_BOOSTERS`).
+
+`cue_scope` gives the stretch of text a cue hedges (the rest of its clause, up to a language's
+`CLAUSE_BREAKS`), so a cue hedges the events it governs, not every event of its sentence.
 
 Matching is case-insensitive, on word boundaries, with any run of whitespace between the
 words of a phrase and any apostrophe (' ’ ʼ) for an apostrophe; a cue's `text`, `start` and
@@ -175,7 +179,8 @@ class _Lexicon:
     - `CUE_VETOES`: phrase -> test(text, match), True where the phrase is not a cue (English
       "May" the month);
     - `BACKSHIFTED_CONDITIONALS`: conditionals that are reported speech's future-in-the-past
-      after a reporting verb of the same sentence (English "said it would").
+      after a reporting verb of the same sentence (English "said it would");
+    - `CLAUSE_BREAKS`: words that open a new clause, where a cue's `cue_scope` ends.
     """
 
     code: str
@@ -347,9 +352,13 @@ def cue_scope(text: str, cue: Cue) -> tuple[int, int]:
     expected to win"), an "if" its own clause, an adjective the noun after it ("potential
     buyers"); the events of another clause of the sentence are not hedged by it ("Shares may
     fall, but profits rose"). The clause ends at punctuation (`_CLAUSE_END`), at a word of the
-    language's `CLAUSE_BREAKS` that opens a new clause, or after `SCOPE_WORDS` words. Measured
-    on MEANTIME English (``benchmarks/hedging.py``): it beats a fixed window of three tokens
-    after the cue on the documents held out while it was written.
+    language's `CLAUSE_BREAKS` that opens a new clause, or after `SCOPE_WORDS` words. The cue
+    itself is not in its scope: "fears of a recession" hedges the recession, not the fearing.
+
+    Measured on MEANTIME English (``python benchmarks/hedging.py --split held-out``, the half
+    of the documents not read while this was written): event F1 0.365 against 0.340 for a fixed
+    window of three tokens after the cue, same cues. Cost: two regular-expression searches
+    over the rest of the clause.
     """
     end = len(text)
     stop = _CLAUSE_END.search(text, cue.end)

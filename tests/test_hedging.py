@@ -230,6 +230,10 @@ def test_english_cues(text, expected):
             [("Hopes for", "hedge_word"), ("risk of", "hedge_word")],
         ),
         ("Worries that the bank will fail spread.", [("Worries that", "hedge_word")]),
+        (  # impersonal expectation: nobody commits to the clause
+            "It is expected that the plant will close.",
+            [("It is expected that", "hedge_word")],
+        ),
         ("The worries eased and the risks shrank.", []),  # the noun alone is no cue
         (  # "can not" / "can't" deny; only the bare "can" is a possibility
             "We can not pay and we can't wait, but we can try.",

@@ -184,6 +184,13 @@ IMPERSONAL_HEDGES = (
     "it is not clear",
     "it is not known",
     "not known whether",
+    # Impersonal expectation and belief: nobody commits to the clause after "that".
+    "it is expected that",
+    "it is believed that",
+    "it is thought that",
+    "it is feared that",
+    "it is hoped that",
+    "it is likely that",
 )
 
 EPISTEMIC_VERBS = (
