@@ -235,6 +235,9 @@ def test_english_cues(text, expected):
             [("It is expected that", "hedge_word")],
         ),
         ("The worries eased and the risks shrank.", []),  # the noun alone is no cue
+        # words that look epistemic but are not here: a court appearance, the noun "suspect"
+        ("The suspect appeared in court.", []),
+        ("There is no doubt.", [("no doubt", "certainty_booster")]),
         (  # "can not" / "can't" deny; only the bare "can" is a possibility
             "We can not pay and we can't wait, but we can try.",
             [("can", "modal")],
