@@ -238,6 +238,7 @@ def test_english_cues(text, expected):
         # words that look epistemic but are not here: a court appearance, the noun "suspect"
         ("The suspect appeared in court.", []),
         ("There is no doubt.", [("no doubt", "certainty_booster")]),
+        ("The plant will reopen as soon as possible.", []),  # a manner, not a possibility
         (  # "can not" / "can't" deny; only the bare "can" is a possibility
             "We can not pay and we can't wait, but we can try.",
             [("can", "modal")],

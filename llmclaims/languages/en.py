@@ -350,10 +350,16 @@ def _is_negated_can(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"\s+not\b|['’ʼ]t\b", text[m.end() :], re.IGNORECASE))
 
 
+def _is_as_as_possible(text: str, m: re.Match[str]) -> bool:
+    """ "as soon as possible", "as quickly as possible": a manner, not a possibility."""
+    return bool(re.search(r"(?<!\w)as\s+\w+\s+as\s+$", text[: m.start()], re.IGNORECASE))
+
+
 # Cue phrases that are not cues in some contexts: phrase -> test(text, match) -> True to skip.
 CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "may": _is_month_may,
     "can": _is_negated_can,
+    "possible": _is_as_as_possible,
 }
 
 
