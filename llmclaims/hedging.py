@@ -337,8 +337,8 @@ def _backshifted(cue: Cue, cues: list[Cue], text: str) -> bool:
 
 # Where a clause ends whatever the language: sentence and clause punctuation, brackets, quotation
 # marks, a dash between spaces, a comma that is not a thousands separator. A full stop after a
-# capital ("U.S.") is an abbreviation, not an end.
-_CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”«»]|(?<![A-Z])\.|,(?!\d)|``|''|\s[-–—]+\s")
+# capital ("U.S.") is an abbreviation, one before a digit a decimal point ("3.5%"), not an end.
+_CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”«»]|(?<![A-Z])\.(?!\d)|,(?!\d)|``|''|\s[-–—]+\s")
 
 SCOPE_WORDS = 10
 """At most this many words after a cue are in its scope: a cue governs the verb phrase that

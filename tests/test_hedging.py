@@ -290,6 +290,7 @@ def _scopes(text: str, lang: str) -> dict[str, str]:
             {"may": "drop in the U.S. market this year"},
         ),
         ("The firm could cut 10,000 jobs.", "en", {"could": "cut 10,000 jobs"}),
+        ("Output could rise 3.5% this year.", "en", {"could": "rise 3.5% this year"}),
         # a clause without punctuation is cut after SCOPE_WORDS words
         (
             "The index might rise on each of the next twelve trading days of the year",
