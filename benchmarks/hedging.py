@@ -8,15 +8,23 @@ annotated PROBABLE or POSSIBLE (UNDERSPECIFIED and unannotated mentions count as
 what `unflagged_hedge` compares against).
 
 Two levels, each as precision / recall / F1:
-- **event**: an event is predicted non-certain when a hedge cue (categories conditional, modal,
-  hedge_word of `llmclaims.hedging.find_cues`) covers the event's first token or ends at most
-  `WINDOW` tokens before it, in the same sentence ("could push", "is expected to win");
+- **event**: an event is predicted non-certain when its first token lies in the scope of a hedge
+  cue (categories conditional, modal, hedge_word of `llmclaims.hedging.find_cues`; scope from
+  `llmclaims.hedging.cue_scope`: the rest of the cue's clause, "could push", "is expected to
+  win"). The `*_window` rows use the earlier fixed rule instead: the cue covers the event's
+  first token or ends at most `WINDOW` tokens before it;
 - **sentence**: a sentence is predicted to hold a non-certain event when it holds any hedge cue.
 
-Beside it, the baseline the issue named: a ten-word modal list (`BASELINE`) under the same rules.
+Beside it, the baseline the issue named: a ten-word modal list (`BASELINE`), under both rules.
+
+`--split` scores one half of the documents (`documents`): ``dev`` is the half read while the
+cue scopes and the English additions were written, ``held-out`` the half that was not (only its
+totals were printed, to check the result holds there).
 Sentences are MEANTIME's own tokens joined by single spaces, so offsets are exact.
 
-    python benchmarks/hedging.py [--data-dir DIR] [--json]
+    python benchmarks/hedging.py [--data-dir DIR] [--split all|dev|held-out] [--json]
+
+`--data-dir` defaults to ``$LLMCLAIMS_SHARED_DATA``, else ``../shared/data`` beside the repo.
 
 Exits 2 when the corpus is missing (a figure over nothing is not a figure).
 """
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -37,9 +46,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from llmclaims.hedging import HEDGE_CATEGORIES, find_cues  # noqa: E402
+from llmclaims.hedging import HEDGE_CATEGORIES, Cue, cue_scope, find_cues  # noqa: E402
 
-DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("LLMCLAIMS_SHARED_DATA") or REPO_ROOT.parent / "shared" / "data"
+)
 WINDOW = 3
 NON_CERTAIN = frozenset({"PROBABLE", "POSSIBLE"})
 BASELINE = ("may", "might", "could", "would", "should", "can", "must", "possibly", "perhaps",
@@ -54,8 +65,24 @@ class Sentence:
     events: list[tuple[int, bool]] = field(default_factory=list)  # (token index, non-certain)
 
 
-def iter_sentences(data_dir: Path) -> Iterator[Sentence]:
-    for path in sorted((data_dir / "meantime_en" / "intra-doc_annotation").glob("*/*.xml")):
+SPLITS = ("all", "dev", "held-out")
+
+
+def documents(data_dir: Path, split: str = "all") -> list[Path]:
+    """MEANTIME English documents of one half: within each topic folder, sorted by name, the
+    even-numbered ones are ``dev`` (read while the cue scopes were developed) and the odd ones
+    ``held-out`` (never looked at during that work), so each half covers all four topics."""
+    root = data_dir / "meantime_en" / "intra-doc_annotation"
+    chosen: list[Path] = []
+    for topic in sorted(p for p in root.glob("*") if p.is_dir()):
+        for k, path in enumerate(sorted(topic.glob("*.xml"))):
+            if split == "all" or (k % 2 == 0) == (split == "dev"):
+                chosen.append(path)
+    return chosen
+
+
+def iter_sentences(paths: list[Path]) -> Iterator[Sentence]:
+    for path in paths:
         root = ET.parse(path).getroot()
         sentences: dict[str, Sentence] = {}
         where: dict[str, tuple[str, int]] = {}
@@ -75,15 +102,58 @@ def iter_sentences(data_dir: Path) -> Iterator[Sentence]:
         yield from sentences.values()
 
 
-Detector = Callable[[str], list[tuple[int, int]]]  # cue (start, end) character offsets
+Detector = Callable[[str], list[Cue]]
+Rule = Callable[[Sentence, list[Cue]], list[bool]]  # for each event: predicted non-certain?
 
 
-def lexicon(text: str) -> list[tuple[int, int]]:
-    return [(c.start, c.end) for c in find_cues(text, "en") if c.category in HEDGE_CATEGORIES]
+def lexicon(text: str) -> list[Cue]:
+    return [c for c in find_cues(text, "en") if c.category in HEDGE_CATEGORIES]
 
 
-def baseline(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _BASELINE_RE.finditer(text)]
+def baseline(text: str) -> list[Cue]:
+    return [Cue(m.group(), m.start(), m.end(), "modal", "en") for m in _BASELINE_RE.finditer(text)]
+
+
+def window(s: Sentence, cues: list[Cue]) -> list[bool]:
+    """The event's first token is covered by a cue or at most `WINDOW` tokens after it."""
+    starts = s.token_starts
+    spans = []
+    for cue in cues:
+        first = max(i for i, t in enumerate(starts) if t <= cue.start)
+        last = max(i for i, t in enumerate(starts) if t < cue.end)
+        spans.append((first, last))
+    return [any(a <= index <= z + WINDOW for a, z in spans) for index, _ in s.events]
+
+
+def scope(s: Sentence, cues: list[Cue]) -> list[bool]:
+    """The event's first token lies in a cue's `llmclaims.hedging.cue_scope`."""
+    scopes = [cue_scope(s.text, cue) for cue in cues]
+    return [any(a <= s.token_starts[i] < z for a, z in scopes) for i, _ in s.events]
+
+
+def evaluate(
+    sentences: list[Sentence], detect: Detector, rule: Rule
+) -> dict[str, dict[str, float | int]]:
+    ev = [0, 0, 0]
+    se = [0, 0, 0]
+    for s in sentences:
+        cues = detect(s.text)
+        for (_, gold), pred in zip(s.events, rule(s, cues), strict=True):
+            _count(ev, pred, gold)
+        gold_sentence = any(gold for _, gold in s.events)
+        _count(se, bool(cues), gold_sentence)
+    return {"event": _prf(*ev), "sentence": _prf(*se)}
+
+
+DETECTORS: dict[str, tuple[Detector, Rule]] = {
+    "lexicon": (lexicon, scope),
+    "lexicon_window": (lexicon, window),
+    "baseline_window": (baseline, window),
+    "baseline_scope": (baseline, scope),
+}
+"""`lexicon`: the hedge cues `unflagged_hedge` reads, each over its `cue_scope`; the others are
+the fixed window rule and the issue's ten-modal baseline under both rules (so the lexicon is
+compared with the baseline under the same scope too)."""
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -92,25 +162,6 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
             "f1": round(f, 3)}  # fmt: skip
-
-
-def evaluate(sentences: list[Sentence], detect: Detector) -> dict[str, dict[str, float | int]]:
-    ev = [0, 0, 0]
-    se = [0, 0, 0]
-    for s in sentences:
-        cues = detect(s.text)
-        starts = s.token_starts
-        cue_tokens = []
-        for start, end in cues:
-            first = max(i for i, t in enumerate(starts) if t <= start)
-            last = max(i for i, t in enumerate(starts) if t < end)
-            cue_tokens.append((first, last))
-        for index, gold in s.events:
-            pred = any(first <= index <= last + WINDOW for first, last in cue_tokens)
-            _count(ev, pred, gold)
-        gold_sentence = any(gold for _, gold in s.events)
-        _count(se, bool(cues), gold_sentence)
-    return {"event": _prf(*ev), "sentence": _prf(*se)}
 
 
 def _count(tally: list[int], pred: bool, gold: bool) -> None:
@@ -125,28 +176,29 @@ def _count(tally: list[int], pred: bool, gold: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    ap.add_argument("--split", choices=SPLITS, default="all", help="documents to score")
     ap.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     args = ap.parse_args(argv)
-    sentences = list(iter_sentences(args.data_dir))
+    sentences = list(iter_sentences(documents(args.data_dir, args.split)))
     n_events = sum(len(s.events) for s in sentences)
     if not n_events:
         print(f"hedging: no MEANTIME event mentions under {args.data_dir}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    results = {"lexicon": evaluate(sentences, lexicon), "baseline": evaluate(sentences, baseline)}
+    results = {name: evaluate(sentences, *how) for name, how in DETECTORS.items()}
     elapsed = time.perf_counter() - t0
     n_uncertain = sum(g for s in sentences for _, g in s.events)
-    print(f"MEANTIME English: {len(sentences)} sentences, {n_events} events, "
-          f"{n_uncertain} non-certain (PROBABLE/POSSIBLE); window {WINDOW} tokens; "
-          f"{elapsed:.1f}s")  # fmt: skip
-    print(f"  {'detector':<10}{'level':<10}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"MEANTIME English ({args.split}): {len(sentences)} sentences, {n_events} events, "
+          f"{n_uncertain} non-certain (PROBABLE/POSSIBLE); {elapsed:.1f}s")  # fmt: skip
+    print(f"  {'detector':<22}{'level':<10}{'P':>7}{'R':>7}{'F1':>7}")
     for name, levels in results.items():
         for level, m in levels.items():
             print(
-                f"  {name:<10}{level:<10}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
+                f"  {name:<22}{level:<10}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
             )
     if args.json:
-        summary = {"sentences": len(sentences), "events": n_events, "non_certain": n_uncertain}
+        summary = {"split": args.split, "sentences": len(sentences), "events": n_events,
+                   "non_certain": n_uncertain}  # fmt: skip
         print(json.dumps({"meantime_en": {**summary, **results}}))
     return 0
 

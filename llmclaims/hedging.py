@@ -17,7 +17,8 @@ enough (see `_Lexicon`); this module knows no language's words. Categories:
     "said it would") is the future-in-the-past, not a cue.
 ``modal``
     Epistemic modal verbs (`MODALS`). A veto (`CUE_VETOES`) drops a phrase where it is not
-    one: English "May" the month.
+    one: English "May" the month, and "can" before a negation ("can not", "can't": negative
+    polarity is a firm denial, not a hedge).
 ``hedge_word``
     Adverbs and adjectives, impersonal hedges, epistemic verbs, hedge nouns and conditions
     (`HEDGE_ADVERBS`, `IMPERSONAL_HEDGES`, `EPISTEMIC_VERBS`, `HEDGE_NOUNS`,
@@ -29,6 +30,9 @@ enough (see `_Lexicon`); this module knows no language's words. Categories:
     count as a hedge.
 ``certainty_booster``
     Words that raise the commitment (`CERTAINTY_BOOSTERS`).
+
+`cue_scope` gives the stretch of text a cue hedges (the rest of its clause, up to a language's
+`CLAUSE_BREAKS`), so a cue hedges the events it governs, not every event of its sentence.
 
 Matching is case-insensitive, on word boundaries, with any run of whitespace between the
 words of a phrase and any apostrophe (' ’ ʼ) for an apostrophe; a cue's `text`, `start` and
@@ -84,6 +88,7 @@ __all__ = [
     "SUPPORTED_LANGUAGES",
     "Cue",
     "check_cues",
+    "cue_scope",
     "find_cues",
     "hedging_level",
     "sentence_around",
@@ -174,7 +179,8 @@ class _Lexicon:
     - `CUE_VETOES`: phrase -> test(text, match), True where the phrase is not a cue (English
       "May" the month);
     - `BACKSHIFTED_CONDITIONALS`: conditionals that are reported speech's future-in-the-past
-      after a reporting verb of the same sentence (English "said it would").
+      after a reporting verb of the same sentence (English "said it would");
+    - `CLAUSE_BREAKS`: words that open a new clause, where a cue's `cue_scope` ends.
     """
 
     code: str
@@ -187,6 +193,7 @@ class _Lexicon:
     # silence (and the hedge patterns), then the few guarded phrases one by one.
     hedge_any: re.Pattern[str] | None
     guarded: tuple[tuple[str, re.Pattern[str]], ...]
+    clause_breaks: re.Pattern[str] | None
 
 
 @cache
@@ -242,6 +249,11 @@ def _lexicon(code: str) -> _Lexicon:
         backshifted=backshifted,
         hedge_any=hedge_any,
         guarded=guarded,
+        clause_breaks=(
+            _phrase_pattern(tuple(breaks))
+            if (breaks := getattr(module, "CLAUSE_BREAKS", ()))
+            else None
+        ),
     )
 
 
@@ -319,6 +331,49 @@ def _backshifted(cue: Cue, cues: list[Cue], text: str) -> bool:
             if not re.search(r"[.!?]\s", between):
                 return True
     return False
+
+
+# --------------------------------------------------------------------------- scope
+
+# Where a clause ends whatever the language: sentence and clause punctuation, brackets, quotation
+# marks, a dash between spaces, a comma that is not a thousands separator. A full stop after a
+# capital ("U.S.") is an abbreviation, one before a digit a decimal point ("3.5%"), not an end.
+_CLAUSE_END = re.compile(r"[;:!?()\[\]\"“”«»]|(?<![A-Z])\.(?!\d)|,(?!\d)|``|''|\s[-–—]+\s")
+
+SCOPE_WORDS = 10
+"""At most this many words after a cue are in its scope: a cue governs the verb phrase that
+follows it, and a long clause without punctuation is most often two clauses."""
+
+
+def cue_scope(text: str, cue: Cue) -> tuple[int, int]:
+    """The stretch of `text` that `cue` hedges: from after the cue to the end of its clause.
+
+    A modal, conditional or epistemic verb governs the verb after it ("could push", "is
+    expected to win"), an "if" its own clause, an adjective the noun after it ("potential
+    buyers"); the events of another clause of the sentence are not hedged by it ("Shares may
+    fall, but profits rose"). The clause ends at punctuation (`_CLAUSE_END`), at a word of the
+    language's `CLAUSE_BREAKS` that opens a new clause, or after `SCOPE_WORDS` words. The cue
+    itself is not in its scope: "fears of a recession" hedges the recession, not the fearing.
+
+    Measured on MEANTIME English (``python benchmarks/hedging.py --split held-out``, the half
+    of the documents not read while this was written): event F1 0.365 against 0.340 for a fixed
+    window of three tokens after the cue, same cues. Cost: two regular-expression searches
+    over the rest of the clause.
+    """
+    end = len(text)
+    stop = _CLAUSE_END.search(text, cue.end)
+    if stop:
+        end = stop.start()
+    breaks = _lexicon(cue.lang).clause_breaks if cue.lang in LEXICON else None
+    if breaks is not None:
+        word = breaks.search(text, cue.end, end)
+        if word:
+            end = word.start()
+    words = list(re.finditer(r"\S+", text[cue.end : end]))
+    if len(words) > SCOPE_WORDS:
+        end = cue.end + words[SCOPE_WORDS - 1].end()
+    start = cue.end + len(text[cue.end : end]) - len(text[cue.end : end].lstrip())
+    return start, start + len(text[start:end].rstrip())
 
 
 # --------------------------------------------------------------------------- checks

@@ -11,6 +11,7 @@ from llmclaims.hedging import (
     SUPPORTED_LANGUAGES,
     Cue,
     check_cues,
+    cue_scope,
     find_cues,
     hedging_level,
     sentence_around,
@@ -198,6 +199,123 @@ def test_italian_cues(text, expected):
 )
 def test_english_cues(text, expected):
     assert [(c.text, c.category) for c in find_cues(text, "en")] == expected
+
+
+# Each category of general news English the lexicon covers, in sentences written for the test.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # possibility and likelihood
+            "A merger is possible and, in all likelihood, imminent.",
+            [("possible", "hedge_word"), ("in all likelihood", "hedge_word")],
+        ),
+        (  # near-certainty is still not certainty
+            "A default now looks almost certain.",
+            [("almost certain", "hedge_word")],
+        ),
+        (  # unknowns
+            "The cause of the fire is unknown and the toll uncertain.",
+            [("unknown", "hedge_word"), ("uncertain", "hedge_word")],
+        ),
+        (  # appearance and inference verbs
+            "The data suggests the economy appears to be slowing.",
+            [("suggests", "hedge_word"), ("appears to", "hedge_word")],
+        ),
+        (  # belief and tendency
+            "The gunman, believed to be 30, tends to act alone.",
+            [("believed to", "hedge_word"), ("tends to", "hedge_word")],
+        ),
+        (  # hope, fear and risk nouns with the complement they govern
+            "Hopes for a ceasefire rose, and the risk of default fell.",
+            [("Hopes for", "hedge_word"), ("risk of", "hedge_word")],
+        ),
+        ("Worries that the bank will fail spread.", [("Worries that", "hedge_word")]),
+        (  # impersonal expectation: nobody commits to the clause
+            "It is expected that the plant will close.",
+            [("It is expected that", "hedge_word")],
+        ),
+        ("The worries eased and the risks shrank.", []),  # the noun alone is no cue
+        # words that look epistemic but are not here: a court appearance, the noun "suspect"
+        ("The suspect appeared in court.", []),
+        ("There is no doubt.", [("no doubt", "certainty_booster")]),
+        ("The plant will reopen as soon as possible.", []),  # a manner, not a possibility
+        (  # "can not" / "can't" deny; only the bare "can" is a possibility
+            "We can not pay and we can't wait, but we can try.",
+            [("can", "modal")],
+        ),
+    ],
+)
+def test_english_news_hedge_categories(text, expected):
+    assert [(c.text, c.category) for c in find_cues(text, "en")] == expected
+
+
+def test_negated_can_is_no_unflagged_hedge():
+    text = "The airline cannot fly the route and can not sell the tickets."
+    assert check_cues(fact("certain", "negative"), text, text, "en") == []
+    hedged = "The airline can fly the route."
+    assert check_cues(fact("certain"), hedged, hedged, "en") == ["unflagged_hedge"]
+
+
+def _scopes(text: str, lang: str) -> dict[str, str]:
+    return {
+        c.text: text[slice(*cue_scope(text, c))]
+        for c in find_cues(text, lang)
+        if c.category in HEDGE_CATEGORIES
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a modal governs the verb after it, up to the end of its clause
+        ("Shares could fall sharply, but profits rose.", "en", {"could": "fall sharply"}),
+        ("Analysts say the deal may collapse before the vote.", "en", {"may": "collapse"}),
+        (
+            "The company is expected to report a loss next week.",
+            "en",
+            {"expected to": "report a loss next week"},
+        ),
+        # an "if" governs its own clause, not the main one
+        ("If the talks fail, the strike goes ahead.", "en", {"If": "the talks fail"}),
+        # an adjective the noun after it; a relative clause is another clause
+        (
+            "Potential buyers include two banks which bid last year.",
+            "en",
+            {"Potential": "buyers include two banks"},
+        ),
+        # an abbreviation and a thousands separator end nothing
+        (
+            "Sales may drop in the U.S. market this year.",
+            "en",
+            {"may": "drop in the U.S. market this year"},
+        ),
+        ("The firm could cut 10,000 jobs.", "en", {"could": "cut 10,000 jobs"}),
+        ("Output could rise 3.5% this year.", "en", {"could": "rise 3.5% this year"}),
+        # a clause without punctuation is cut after SCOPE_WORDS words
+        (
+            "The index might rise on each of the next twelve trading days of the year",
+            "en",
+            {"might": "rise on each of the next twelve trading days of"},
+        ),
+        (
+            "La Borsa potrebbe scendere del 3%, ma i profitti sono saliti.",
+            "it",
+            {"potrebbe": "scendere del 3%"},
+        ),
+        (
+            "Si teme che la banca fallisca entro marzo.",
+            "it",
+            {"Si teme": "che la banca fallisca entro marzo"},
+        ),
+        (
+            "La bolsa podría caer un 3%, pero los beneficios subieron.",
+            "es",
+            {"podría": "caer un 3%"},
+        ),
+    ],
+)
+def test_cue_scope(text, lang, expected):
+    assert _scopes(text, lang) == expected
 
 
 def test_english_may_offsets():

@@ -151,6 +151,28 @@ HEDGE_ADVERBS = (  # adverbs and adjectives
     "potential",
     "potentially",
     "estimated",
+    # Possibility and likelihood words beside the ones above.
+    "possible",
+    "possibility",
+    "probable",
+    "plausible",
+    "conceivably",
+    "arguably",
+    "in all likelihood",
+    "almost certain",
+    "almost certainly",
+    "nearly certain",
+    "all but certain",
+    # Unknowns: the event is not established.
+    "uncertain",
+    "unknown",
+    "doubtful",
+    "questionable",
+    "unsure",
+    "tentative",
+    "tentatively",
+    "provisional",
+    "provisionally",
 )
 
 IMPERSONAL_HEDGES = (
@@ -162,6 +184,13 @@ IMPERSONAL_HEDGES = (
     "it is not clear",
     "it is not known",
     "not known whether",
+    # Impersonal expectation and belief: nobody commits to the clause after "that".
+    "it is expected that",
+    "it is believed that",
+    "it is thought that",
+    "it is feared that",
+    "it is hoped that",
+    "it is likely that",
 )
 
 EPISTEMIC_VERBS = (
@@ -185,9 +214,58 @@ EPISTEMIC_VERBS = (
     "expect to",
     "fears",
     "feared",
+    # Appearance, belief and inference verbs: the writer or a party infers, not states. Not the
+    # bare "appear" ("appeared in court"), "suspect" (the noun) or "doubt" ("no doubt").
+    "appear to",
+    "seem",
+    "seems",
+    "seemed",
+    "believed to",
+    "thought to",
+    "understood to",
+    "presumed to",
+    "believes",
+    "believe",
+    "doubts",
+    "suggests",
+    "suggest that",
+    "suggested that",
+    "suggesting that",
+    "indicates that",
+    "indicating that",
+    "tends to",
+    "tend to",
+    "tended to",
 )
 
-HEDGE_NOUNS = ("rumors", "rumours", "speculation")
+# Hedge nouns, and the nouns of hope, fear and risk with the complement they govern ("worries
+# that the government will nationalize the banks": the nationalizing is not a fact). The noun
+# alone ("the worries eased") is no cue.
+HEDGE_NOUNS = (
+    "rumors",
+    "rumours",
+    "speculation",
+    "worries that",
+    "worries of",
+    "worries about",
+    "fears that",
+    "fears of",
+    "fear of",
+    "concerns that",
+    "hopes that",
+    "hopes of",
+    "hopes for",
+    "hope of",
+    "prospects for",
+    "prospect of",
+    "risk of",
+    "risks of",
+    "chance of",
+    "chances of",
+    "threat of",
+    "possibility of",
+    "possibility that",
+)
 
 HEDGE_CONDITIONS = ("if confirmed", "if true", "if", "whether")
 
@@ -230,6 +308,28 @@ CERTAINTY_BOOSTERS = (
     "beyond doubt",
 )
 
+# Clause breaks: words that open a new clause, so a cue before them does not govern the events
+# after them ("could rise, analysts said" / "may fall but profits rose").
+CLAUSE_BREAKS = (
+    "but",
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "since",
+    "which",
+    "who",
+    "when",
+    "after",
+    "before",
+    "and",
+    "or",
+    "said",
+    "says",
+    "according to",
+)
+
 # Reported speech's future-in-the-past: after a reporting verb in the same sentence, "said it
 # would cut 13,000 jobs" states a plan, so these conditionals are not cues there.
 BACKSHIFTED_CONDITIONALS = ("would",)
@@ -245,8 +345,22 @@ def _is_month_may(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in '.!?"“«:\n'
 
 
+def _is_negated_can(text: str, m: re.Match[str]) -> bool:
+    """ "can not", "can't": a firm negation (negative polarity, certain), not a possibility."""
+    return bool(re.match(r"\s+not\b|['’ʼ]t\b", text[m.end() :], re.IGNORECASE))
+
+
+def _is_as_as_possible(text: str, m: re.Match[str]) -> bool:
+    """ "as soon as possible", "as quickly as possible": a manner, not a possibility."""
+    return bool(re.search(r"(?<!\w)as\s+\w+\s+as\s+$", text[: m.start()], re.IGNORECASE))
+
+
 # Cue phrases that are not cues in some contexts: phrase -> test(text, match) -> True to skip.
-CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {"may": _is_month_may}
+CUE_VETOES: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "may": _is_month_may,
+    "can": _is_negated_can,
+    "possible": _is_as_as_possible,
+}
 
 
 # Prompt: this language's lines of the few-shot guidance (`llmclaims.prompt_files` renders every

@@ -252,6 +252,21 @@ REPORTING_AUXILIARY = (
     r"|ha\s+ya|han\s+ya)\s+(?:[^\W\d_]+mente\s+)?"
 )
 
+# Clause breaks: words that open a new clause, so a cue before them does not govern the events
+# after them ("podría caer, pero los beneficios subieron"); `llmclaims.hedging.cue_scope`.
+CLAUSE_BREAKS = (
+    "pero",
+    "mientras",
+    "porque",
+    "aunque",
+    "cuando",
+    "después",
+    "antes",
+    "y",
+    "o",
+    "según",
+)
+
 CERTAINTY_BOOSTERS = (
     "sin duda",
     "sin lugar a dudas",

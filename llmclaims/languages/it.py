@@ -199,6 +199,23 @@ REPORTING_AUXILIARY = (
     r"|avendo|hanno\s+già|ha\s+già)\s+(?:[^\W\d_]+mente\s+)?"
 )
 
+# Clause breaks: words that open a new clause, so a cue before them does not govern the events
+# after them ("potrebbe scendere, ma i profitti sono saliti"); `llmclaims.hedging.cue_scope`.
+CLAUSE_BREAKS = (
+    "ma",
+    "mentre",
+    "perché",
+    "poiché",
+    "sebbene",
+    "benché",
+    "quando",
+    "dopo",
+    "prima",
+    "e",
+    "o",
+    "secondo",
+)
+
 CERTAINTY_BOOSTERS = (
     "inconfutabile",
     "inconfutabili",
