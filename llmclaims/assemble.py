@@ -363,7 +363,7 @@ def assemble(
         transport_retries=answer.transport_retries,
         cached=cached,
         created_at=answer.created_at,  # type: ignore[arg-type]  # ISO text: pydantic parses it
-        **_unset_when_empty(notes=notes),
+        notes=notes,
     )
     return ArticleSummary(
         language=wire.language,
@@ -374,8 +374,3 @@ def assemble(
         dropped=dropped,
         text=text,  # what every span's offsets refer to, so a span can always be shown
     )
-
-
-def _unset_when_empty(**fields: list[str]) -> dict[str, Any]:
-    """Empty lists stay unset, like every other default, so stored summaries do not grow."""
-    return {name: value for name, value in fields.items() if value}

@@ -334,6 +334,7 @@ def ref_assemble(
         transport_retries=answer.transport_retries,
         cached=cached,
         created_at=answer.created_at,
+        notes=[],  # every language of these answers has a module
     )
     return ArticleSummary(
         language=wire.language,
