@@ -53,6 +53,25 @@ def test_no_module_shares_a_name_with_a_folder(wheel):
     assert clashes == []
 
 
+def _where_prompts_load(pythonpath: Path, cwd: Path) -> list[str]:
+    """In a clean interpreter whose only llmclaims is on `pythonpath`: the package's file,
+    the prompt folder and the current prompt's version."""
+    code = (
+        "import llmclaims, llmclaims.prompt_files as p; "
+        "print(llmclaims.__file__); print(p.prompt_dir()); print(p.load_prompt().version)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(pythonpath), "PATH": ""},
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.split("\n")[:3]
+
+
 def test_prompts_load_from_a_zipped_package(wheel, tmp_path):
     """importlib.resources, not file paths: the templates load even when the package is a zip."""
     archive = tmp_path / "llmclaims.zip"
@@ -60,20 +79,7 @@ def test_prompts_load_from_a_zipped_package(wheel, tmp_path):
         for name in source.namelist():
             if name.startswith("llmclaims/"):
                 target.writestr(name, source.read(name))
-    code = (
-        "import llmclaims, llmclaims.prompt_files as p; "
-        "print(llmclaims.__file__); print(p.load_prompt().version)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(archive), "PATH": ""},
-        timeout=60,
-        check=True,
-    )
-    module_file, version = result.stdout.split("\n")[:2]
+    module_file, _, version = _where_prompts_load(archive, tmp_path)
     assert module_file.startswith(str(archive))
     assert version == "summarize/v2"
 
@@ -81,20 +87,7 @@ def test_prompts_load_from_a_zipped_package(wheel, tmp_path):
 def test_installed_wheel_finds_its_prompts(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = (
-        "import llmclaims, llmclaims.prompt_files as p; "
-        "print(llmclaims.__file__); print(p.prompt_dir()); print(p.load_prompt().version)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(site), "PATH": ""},
-        timeout=60,
-        check=True,
-    )
-    module_file, prompt_dir, version = result.stdout.split("\n")[:3]
+    module_file, prompt_dir, version = _where_prompts_load(site, tmp_path)
     assert Path(module_file).is_relative_to(site)
     assert Path(prompt_dir) == site / "llmclaims" / "prompts"
     assert version == "summarize/v2"
